@@ -1,0 +1,35 @@
+package org.patchgap.core.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A component of a target that is affected by a vulnerability.
+ *
+ * @param target        name of the target the component belongs to
+ * @param component     the affected component
+ * @param vulnerability the vulnerability (one finding per vulnerability, whatever its aliases)
+ * @param severity      the severity that applies: the package-specific one when published, else the highest
+ * @param evidence      why it matched, e.g. {@code ECOSYSTEM range [2.0-beta9, 2.15.0)} or {@code listed version}
+ * @param fixedVersions versions above the installed one that the advisory names as fixed and that are not
+ *                      themselves affected, ascending; the first is the nearest fix; empty when no fix exists
+ * @param exactOrder    false when the ecosystem's order is our generic fallback (lower confidence)
+ */
+public record Finding(
+        String target,
+        Component component,
+        Vulnerability vulnerability,
+        Severity severity,
+        String evidence,
+        List<String> fixedVersions,
+        boolean exactOrder) {
+
+    public Finding {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(component, "component");
+        Objects.requireNonNull(vulnerability, "vulnerability");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(evidence, "evidence");
+        fixedVersions = List.copyOf(fixedVersions);
+    }
+}
