@@ -2,6 +2,7 @@ package org.patchgap.core.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something that runs software: an application (an SBOM, a lockfile), a host, or a container image.
@@ -10,8 +11,9 @@ import java.util.Objects;
  * @param kind       what it is
  * @param source     the file it was read from
  * @param components what it contains
+ * @param host       operating-system facts of a host (build, installed updates, configuration), or null
  */
-public record Target(String name, Kind kind, String source, List<Component> components) {
+public record Target(String name, Kind kind, String source, List<Component> components, @Nullable HostFacts host) {
 
     public enum Kind { APPLICATION, HOST, IMAGE }
 
@@ -20,5 +22,10 @@ public record Target(String name, Kind kind, String source, List<Component> comp
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(source, "source");
         components = List.copyOf(components);
+    }
+
+    /** A target with components only (an application or image). */
+    public Target(String name, Kind kind, String source, List<Component> components) {
+        this(name, kind, source, components, null);
     }
 }

@@ -1,0 +1,62 @@
+package org.patchgap.formats;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Location;
+import org.patchgap.core.model.ReadResult;
+import org.patchgap.core.model.Target;
+
+/**
+ * The one explicit list of inventory readers, and the choice of a reader for a file. Add a reader by adding
+ * it to {@link #ALL}; order matters only when two readers could take the same file (first wins).
+ */
+public final class InventoryReaders {
+
+    /** How many leading bytes a reader sees to decide whether it takes a file. */
+    public static final int HEAD_BYTES = 4096;
+
+    private static final List<InventoryReader> ALL = List.of(
+            // One line per reader.
+    );
+
+    private InventoryReaders() {}
+
+    public static List<InventoryReader> all() {
+        return ALL;
+    }
+
+    /** The reader that takes {@code file}, if any. */
+    public static Optional<InventoryReader> readerFor(Path file) throws BadInputException {
+        byte[] head = head(file);
+        for (InventoryReader reader : ALL) {
+            if (reader.accepts(file, head)) {
+                return Optional.of(reader);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Reads one inventory file with the reader that takes it; a file no reader takes is bad input. */
+    public static ReadResult<Target> read(Path file) throws BadInputException {
+        InventoryReader reader = readerFor(file).orElseThrow(() -> new BadInputException(Location.of(file.toString()),
+                "not a supported inventory (expected a CycloneDX SBOM in JSON or XML)"));
+        return reader.read(file);
+    }
+
+    static byte[] head(Path file) throws BadInputException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEAD_BYTES);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(Location.of(file.toString()), "no such file");
+        } catch (IOException e) {
+            throw new BadInputException(Location.of(file.toString()), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+}
