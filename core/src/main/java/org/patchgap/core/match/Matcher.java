@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.patchgap.core.ecosystem.PackageNames;
 import org.patchgap.core.model.Component;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Problem;
@@ -195,10 +194,5 @@ public final class Matcher {
         List<String> texts = new ArrayList<>(versions.size());
         for (Version v : versions) texts.add(v.text());
         return texts;
-    }
-
-    /** Lookup key of a package in an ecosystem, shared with the index. */
-    static String key(String canonicalEcosystem, String name) {
-        return canonicalEcosystem + '\u0000' + PackageNames.key(canonicalEcosystem, name);
     }
 }
