@@ -1,0 +1,179 @@
+package org.patchgap.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.patchgap.core.model.AffectedPackage;
+import org.patchgap.core.model.AffectedRange;
+import org.patchgap.core.model.RangeEvent;
+import org.patchgap.core.model.Severity;
+import org.patchgap.core.model.SeverityLevel;
+import org.patchgap.core.model.Vulnerability;
+
+/**
+ * The binary form of one {@link Vulnerability} inside an advisory segment. Every field of the core record is
+ * kept, so a record read back equals the record written (a round-trip test holds us to that).
+ *
+ * <p>The record's {@code source} is stored without the segment's common prefix (the source's origin), which
+ * the decoder puts back; enum values are stored by ordinal, so the enums' order is part of the format
+ * ({@link DatabaseFormat#VERSION}).
+ */
+final class AdvisoryCodec {
+
+    private static final int HAS_PUBLISHED = 1;
+    private static final int HAS_MODIFIED = 2;
+    private static final int HAS_WITHDRAWN = 4;
+
+    private static final SeverityLevel[] LEVELS = SeverityLevel.values();
+    private static final AffectedRange.Type[] RANGE_TYPES = AffectedRange.Type.values();
+    private static final RangeEvent.Kind[] EVENT_KINDS = RangeEvent.Kind.values();
+
+    private AdvisoryCodec() {}
+
+    static void write(SegmentOutput out, Vulnerability v, String sourcePrefix) {
+        out.writeString(v.id());
+        writeStrings(out, v.aliases());
+        out.writeString(v.summary());
+        int flags = (v.published() != null ? HAS_PUBLISHED : 0) | (v.modified() != null ? HAS_MODIFIED : 0)
+                | (v.withdrawn() != null ? HAS_WITHDRAWN : 0);
+        out.writeByte(flags);
+        writeInstant(out, v.published());
+        writeInstant(out, v.modified());
+        writeInstant(out, v.withdrawn());
+        out.writeVarInt(v.severities().size());
+        for (Severity s : v.severities()) {
+            writeSeverity(out, s);
+        }
+        out.writeVarInt(v.affected().size());
+        for (AffectedPackage p : v.affected()) {
+            out.writeString(p.ecosystem());
+            out.writeString(p.name());
+            out.writeString(p.purl());
+            out.writeVarInt(p.ranges().size());
+            for (AffectedRange r : p.ranges()) {
+                out.writeByte(r.type().ordinal());
+                out.writeString(r.repo());
+                out.writeVarInt(r.events().size());
+                for (RangeEvent e : r.events()) {
+                    out.writeByte(e.kind().ordinal());
+                    out.writeString(e.version());
+                }
+            }
+            writeStrings(out, p.versions());
+            if (p.severity() == null) {
+                out.writeByte(0);
+            } else {
+                out.writeByte(1);
+                writeSeverity(out, p.severity());
+            }
+        }
+        writeStrings(out, v.references());
+        String source = v.source();
+        out.writeString(source.startsWith(sourcePrefix) ? source.substring(sourcePrefix.length()) : "\0" + source);
+    }
+
+    static Vulnerability read(SegmentInput in, String sourcePrefix) {
+        String id = in.readRequiredString();
+        List<String> aliases = readStrings(in);
+        String summary = in.readString();
+        int flags = in.readByte();
+        Instant published = (flags & HAS_PUBLISHED) != 0 ? readInstant(in) : null;
+        Instant modified = (flags & HAS_MODIFIED) != 0 ? readInstant(in) : null;
+        Instant withdrawn = (flags & HAS_WITHDRAWN) != 0 ? readInstant(in) : null;
+        int severityCount = in.readCount();
+        List<Severity> severities = new ArrayList<>(severityCount);
+        for (int i = 0; i < severityCount; i++) {
+            severities.add(readSeverity(in));
+        }
+        int affectedCount = in.readCount();
+        List<AffectedPackage> affected = new ArrayList<>(affectedCount);
+        for (int i = 0; i < affectedCount; i++) {
+            String ecosystem = in.readRequiredString();
+            String name = in.readRequiredString();
+            String purl = in.readString();
+            int rangeCount = in.readCount();
+            List<AffectedRange> ranges = new ArrayList<>(rangeCount);
+            for (int j = 0; j < rangeCount; j++) {
+                AffectedRange.Type type = RANGE_TYPES[checkedOrdinal(in.readByte(), RANGE_TYPES.length)];
+                String repo = in.readString();
+                int eventCount = in.readCount();
+                List<RangeEvent> events = new ArrayList<>(eventCount);
+                for (int k = 0; k < eventCount; k++) {
+                    RangeEvent.Kind kind = EVENT_KINDS[checkedOrdinal(in.readByte(), EVENT_KINDS.length)];
+                    events.add(new RangeEvent(kind, in.readRequiredString()));
+                }
+                ranges.add(new AffectedRange(type, repo, events));
+            }
+            List<String> versions = readStrings(in);
+            Severity severity = in.readByte() == 0 ? null : readSeverity(in);
+            affected.add(new AffectedPackage(ecosystem, name, purl, ranges, versions, severity));
+        }
+        List<String> references = readStrings(in);
+        String stored = in.readRequiredString();
+        String source = stored.startsWith("\0") ? stored.substring(1) : sourcePrefix + stored;
+        return new Vulnerability(id, aliases, summary, published, modified, withdrawn, severities, affected,
+                references, source);
+    }
+
+    private static void writeSeverity(SegmentOutput out, Severity s) {
+        out.writeByte(s.level().ordinal());
+        if (s.score() == null) {
+            out.writeByte(0);
+        } else {
+            out.writeByte(1);
+            out.writeDouble(s.score());
+        }
+        out.writeString(s.vector());
+        out.writeString(s.type());
+    }
+
+    private static Severity readSeverity(SegmentInput in) {
+        SeverityLevel level = LEVELS[checkedOrdinal(in.readByte(), LEVELS.length)];
+        Double score = in.readByte() == 0 ? null : in.readDouble();
+        String vector = in.readString();
+        return new Severity(level, score, vector, in.readRequiredString());
+    }
+
+    private static void writeInstant(SegmentOutput out, @Nullable Instant instant) {
+        if (instant != null) {
+            out.writeSignedVarLong(instant.getEpochSecond());
+            out.writeVarInt(instant.getNano());
+        }
+    }
+
+    private static Instant readInstant(SegmentInput in) {
+        long seconds = in.readSignedVarLong();
+        int nanos = in.readVarInt();
+        if (nanos > 999_999_999) {
+            throw new CorruptSegmentException("nanoseconds out of range: " + nanos);
+        }
+        return Instant.ofEpochSecond(seconds, nanos);
+    }
+
+    private static void writeStrings(SegmentOutput out, List<String> values) {
+        out.writeVarInt(values.size());
+        for (String s : values) {
+            out.writeString(s);
+        }
+    }
+
+    private static List<String> readStrings(SegmentInput in) {
+        int n = in.readCount();
+        if (n == 0) {
+            return List.of();
+        }
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = in.readRequiredString();
+        }
+        return List.of(values);
+    }
+
+    private static int checkedOrdinal(int ordinal, int count) {
+        if (ordinal >= count) {
+            throw new CorruptSegmentException("enum ordinal " + ordinal + " out of range");
+        }
+        return ordinal;
+    }
+}

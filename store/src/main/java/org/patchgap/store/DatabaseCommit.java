@@ -1,0 +1,194 @@
+package org.patchgap.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.patchgap.core.model.AffectedPackage;
+import org.patchgap.core.model.Vulnerability;
+import org.patchgap.core.version.VersionSchemes;
+
+/**
+ * Installs a new database: writes the whole new file beside the current one (copying the untouched sources'
+ * segments byte for byte, writing the replaced sources' new segments), forces it to disk, then renames it over
+ * the current one in one atomic step. Until that rename, readers see the previous database; a crash at any
+ * point leaves either the old file or the new one, never a mix. Left-over temporary files of a crashed run are
+ * removed by the next run.
+ */
+final class DatabaseCommit {
+
+    static final String TEMP_PREFIX = DatabaseFormat.FILE_NAME + ".tmp-";
+
+    private DatabaseCommit() {}
+
+    /**
+     * @param replaced sources whose data is replaced by the given data
+     * @param failed   sources whose update failed, by name, with the reason: their previous data is kept
+     */
+    static void commit(Path directory, List<SourceData> replaced, Map<String, String> failed, boolean deflate,
+                       Clock clock, ProgressListener progress) throws DatabaseException {
+        Path target = directory.resolve(DatabaseFormat.FILE_NAME);
+        Path temp = directory.resolve(TEMP_PREFIX + Long.toHexString(System.nanoTime()));
+        try {
+            Files.createDirectories(directory);
+            removeLeftovers(directory);
+            DatabaseFile previous = openPrevious(target, progress);
+            try (previous; DatabaseWriter writer = DatabaseWriter.create(temp, deflate)) {
+                Map<String, SourceStatus> sources = new TreeMap<>();
+                Set<String> replacedNames = new HashSet<>();
+                for (SourceData data : replaced) {
+                    replacedNames.add(data.status().name());
+                }
+                if (previous != null) {
+                    for (SourceStatus s : previous.catalog().sources()) {
+                        if (!replacedNames.contains(s.name())) {
+                            sources.put(s.name(), s);
+                        }
+                    }
+                    for (SegmentInfo segment : previous.catalog().segments()) {
+                        if (!replacedNames.contains(segment.source())) {
+                            writer.copy(previous, segment);
+                        }
+                    }
+                }
+                for (SourceData data : replaced) {
+                    sources.put(data.status().name(), data.status());
+                    write(writer, data, progress);
+                }
+                for (Map.Entry<String, String> f : failed.entrySet()) {
+                    SourceStatus before = sources.get(f.getKey());
+                    sources.put(f.getKey(), before != null ? before.failed(f.getValue())
+                            : new SourceStatus(f.getKey(), "", null, 0, 0, null, null, null, f.getValue()));
+                }
+                progress.note("finishing " + temp.getFileName());
+                writer.finish(clock.instant(), List.copyOf(sources.values()));
+            }
+            install(temp, target);
+            progress.note("installed " + target);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new DatabaseException(target + ": cannot write the new database: " + e.getMessage()
+                    + "; the previous database is unchanged", e);
+        } catch (DatabaseException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    private static DatabaseFile openPrevious(Path target, ProgressListener progress) {
+        if (!Files.exists(target)) {
+            return null;
+        }
+        try {
+            return DatabaseFile.open(target);
+        } catch (DatabaseException e) {
+            // A damaged database cannot be carried over; the new one starts from the sources given now.
+            progress.note("previous database unusable, starting afresh: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void write(DatabaseWriter writer, SourceData data, ProgressListener progress)
+            throws IOException {
+        String source = data.status().name();
+        if (data instanceof SourceData.Advisories a) {
+            for (Map.Entry<String, List<Vulnerability>> e : byEcosystem(a.records()).entrySet()) {
+                SegmentOutput out = new SegmentOutput();
+                out.writeRawString(a.originPrefix());
+                out.writeVarInt(e.getValue().size());
+                for (Vulnerability v : e.getValue()) {
+                    AdvisoryCodec.write(out, v, a.originPrefix());
+                }
+                writer.segment(SegmentKind.ADVISORIES, source, e.getKey(), e.getValue().size(), out.toByteArray());
+                progress.note("wrote " + source + " " + (e.getKey().isEmpty() ? "(no package)" : e.getKey()));
+            }
+        } else if (data instanceof SourceData.Kev k) {
+            writer.segment(SegmentKind.KEV, source, "", k.entries().size(), KevCodec.encode(k.entries()));
+            progress.note("wrote " + source);
+        } else if (data instanceof SourceData.Epss p) {
+            byte[] table = p.scores().encode(p.modelVersion(), p.day());
+            int unique = EpssTable.decode(java.nio.ByteBuffer.wrap(table)).size();
+            writer.segment(SegmentKind.EPSS, source, "", unique, table);
+            progress.note("wrote " + source);
+        }
+    }
+
+    /**
+     * Groups records by the base ecosystems they name, in OSV spelling ({@code Debian:12} under {@code Debian}); a
+     * record naming two ecosystems is stored in both, one naming none under {@code ""}.
+     */
+    static Map<String, List<Vulnerability>> byEcosystem(List<Vulnerability> records) {
+        Map<String, List<Vulnerability>> groups = new LinkedHashMap<>();
+        Map<String, String> spelling = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Vulnerability v : records) {
+            Set<String> seen = new HashSet<>();
+            for (AffectedPackage p : v.affected()) {
+                String base = ecosystemKey(p.ecosystem());
+                String key = spelling.computeIfAbsent(base, b -> b);
+                if (seen.add(key)) {
+                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+                }
+            }
+            if (seen.isEmpty()) {
+                groups.computeIfAbsent("", k -> new ArrayList<>()).add(v);
+            }
+        }
+        return groups;
+    }
+
+    /** The segment key of an ecosystem name: its base, in OSV spelling when the name is known. */
+    static String ecosystemKey(String ecosystem) {
+        return VersionSchemes.canonicalName(VersionSchemes.baseOf(ecosystem.strip()));
+    }
+
+    static String lookupKey(String ecosystem) {
+        return ecosystemKey(ecosystem).toLowerCase(Locale.ROOT);
+    }
+
+    private static void install(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system cannot rename atomically in " + target.getParent(), e);
+        }
+        // Make the rename itself durable (POSIX: fsync the directory); not possible everywhere, and harmless then.
+        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Windows cannot open a directory as a channel; NTFS journals the rename itself.
+        }
+    }
+
+    private static void removeLeftovers(Path directory) throws IOException {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, TEMP_PREFIX + "*")) {
+            List<Path> leftovers = new ArrayList<>();
+            stream.forEach(leftovers::add);
+            leftovers.sort(Comparator.naturalOrder());
+            for (Path p : leftovers) {
+                deleteQuietly(p);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a left-over temporary file is removed by the next run
+        }
+    }
+}

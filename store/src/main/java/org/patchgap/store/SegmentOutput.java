@@ -1,0 +1,95 @@
+package org.patchgap.store;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A growable byte buffer for one segment, with the primitives of the segment encoding: unsigned LEB128
+ * varints, and strings through a per-segment table so that a repeated string (an ecosystem, a package name, a
+ * version in an explicit version list) costs one or two bytes after its first use.
+ *
+ * <p>String tags: {@code 0} null, {@code 1} a new string follows (varint length, UTF-8) and joins the table,
+ * {@code n >= 2} the table's entry {@code n - 2}. The decoder rebuilds the same table as it reads.
+ */
+final class SegmentOutput {
+
+    private byte[] bytes = new byte[1 << 12];
+    private int size;
+    private final Map<String, Integer> table = new HashMap<>();
+
+    void writeByte(int b) {
+        ensure(1);
+        bytes[size++] = (byte) b;
+    }
+
+    void writeVarInt(int value) {
+        writeVarLong(value & 0xFFFFFFFFL);
+    }
+
+    void writeVarLong(long value) {
+        ensure(10);
+        while ((value & ~0x7FL) != 0) {
+            bytes[size++] = (byte) ((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        bytes[size++] = (byte) value;
+    }
+
+    /** Zig-zag, so that small negative numbers stay short. */
+    void writeSignedVarLong(long value) {
+        writeVarLong((value << 1) ^ (value >> 63));
+    }
+
+    void writeDouble(double value) {
+        long bits = Double.doubleToRawLongBits(value);
+        ensure(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            bytes[size++] = (byte) (bits >>> shift);
+        }
+    }
+
+    void writeString(@Nullable String value) {
+        if (value == null) {
+            writeVarInt(0);
+            return;
+        }
+        Integer known = table.get(value);
+        if (known != null) {
+            writeVarInt(known + 2);
+            return;
+        }
+        table.put(value, table.size());
+        writeVarInt(1);
+        writeRawString(value);
+    }
+
+    /** A string outside the table (segment headers). */
+    void writeRawString(String value) {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        writeVarInt(utf8.length);
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, bytes, size, utf8.length);
+        size += utf8.length;
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            long wanted = Math.max((long) bytes.length * 2, (long) size + more);
+            if (wanted > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("segment larger than 2 GiB");
+            }
+            bytes = Arrays.copyOf(bytes, (int) wanted);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.patchgap.store;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.patchgap.core.model.KevEntry;
+import org.patchgap.core.model.Vulnerability;
+
+/** The complete new data of one source, ready to replace what the database holds for it. */
+sealed interface SourceData {
+
+    SourceStatus status();
+
+    /**
+     * @param originPrefix the common start of the records' {@code source} texts, stored once per segment
+     */
+    record Advisories(SourceStatus status, String originPrefix, List<Vulnerability> records) implements SourceData {
+        public Advisories {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(originPrefix, "originPrefix");
+            records = List.copyOf(records);
+        }
+    }
+
+    record Kev(SourceStatus status, List<KevEntry> entries) implements SourceData {
+        public Kev {
+            Objects.requireNonNull(status, "status");
+            entries = List.copyOf(entries);
+        }
+    }
+
+    record Epss(SourceStatus status, String modelVersion, LocalDate day, EpssTable.Builder scores)
+            implements SourceData {
+        public Epss {
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(modelVersion, "modelVersion");
+            Objects.requireNonNull(day, "day");
+            Objects.requireNonNull(scores, "scores");
+        }
+    }
+}
