@@ -25,7 +25,7 @@ record Catalog(Instant created, List<SourceStatus> sources, List<SegmentInfo> se
             out.writeString(s.origin());
             writeInstant(out, s.lastUpdated());
             out.writeVarInt(s.records());
-            out.writeVarInt(s.rejected());
+            out.writeVarInt(s.problems());
             out.writeString(s.watermark());
             out.writeString(s.etag());
             out.writeString(s.lastModified());

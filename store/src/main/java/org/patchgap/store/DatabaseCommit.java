@@ -36,11 +36,13 @@ final class DatabaseCommit {
     private DatabaseCommit() {}
 
     /**
-     * @param replaced sources whose data is replaced by the given data
-     * @param failed   sources whose update failed, by name, with the reason: their previous data is kept
+     * @param replaced  sources whose data is replaced by the given data
+     * @param refreshed sources found unchanged: their data is kept under this new status
+     * @param failed    sources whose update failed, by name, with the reason: their previous data is kept
      */
-    static void commit(Path directory, List<SourceData> replaced, Map<String, String> failed, boolean deflate,
-                       Clock clock, ProgressListener progress) throws DatabaseException {
+    static void commit(Path directory, List<SourceData> replaced, List<SourceStatus> refreshed,
+                       Map<String, String> failed, boolean deflate, Clock clock, ProgressListener progress)
+            throws DatabaseException {
         Path target = directory.resolve(DatabaseFormat.FILE_NAME);
         Path temp = directory.resolve(TEMP_PREFIX + Long.toHexString(System.nanoTime()));
         try {
@@ -68,6 +70,9 @@ final class DatabaseCommit {
                 for (SourceData data : replaced) {
                     sources.put(data.status().name(), data.status());
                     write(writer, data, progress);
+                }
+                for (SourceStatus s : refreshed) {
+                    sources.put(s.name(), s);
                 }
                 for (Map.Entry<String, String> f : failed.entrySet()) {
                     SourceStatus before = sources.get(f.getKey());
@@ -108,10 +113,10 @@ final class DatabaseCommit {
         if (data instanceof SourceData.Advisories a) {
             for (Map.Entry<String, List<Vulnerability>> e : byEcosystem(a.records()).entrySet()) {
                 SegmentOutput out = new SegmentOutput();
-                out.writeRawString(a.originPrefix());
+                out.writeRawString(a.displayPrefix());
                 out.writeVarInt(e.getValue().size());
                 for (Vulnerability v : e.getValue()) {
-                    AdvisoryCodec.write(out, v, a.originPrefix());
+                    AdvisoryCodec.write(out, v, a.readerPrefix());
                 }
                 writer.segment(SegmentKind.ADVISORIES, source, e.getKey(), e.getValue().size(), out.toByteArray());
                 progress.note("wrote " + source + " " + (e.getKey().isEmpty() ? "(no package)" : e.getKey()));

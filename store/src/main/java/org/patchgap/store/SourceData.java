@@ -12,12 +12,15 @@ sealed interface SourceData {
     SourceStatus status();
 
     /**
-     * @param originPrefix the common start of the records' {@code source} texts, stored once per segment
+     * @param readerPrefix  the common start of the records' {@code source} texts as read (the local file), cut off
+     * @param displayPrefix what replaces it when the records are read back (the URL they came from)
      */
-    record Advisories(SourceStatus status, String originPrefix, List<Vulnerability> records) implements SourceData {
+    record Advisories(SourceStatus status, String readerPrefix, String displayPrefix, List<Vulnerability> records)
+            implements SourceData {
         public Advisories {
             Objects.requireNonNull(status, "status");
-            Objects.requireNonNull(originPrefix, "originPrefix");
+            Objects.requireNonNull(readerPrefix, "readerPrefix");
+            Objects.requireNonNull(displayPrefix, "displayPrefix");
             records = List.copyOf(records);
         }
     }

@@ -26,7 +26,7 @@ public record SourceStatus(
         String origin,
         @Nullable Instant lastUpdated,
         int records,
-        int rejected,
+        int problems,
         @Nullable String watermark,
         @Nullable String etag,
         @Nullable String lastModified,
@@ -43,6 +43,6 @@ public record SourceStatus(
     }
 
     SourceStatus failed(String error) {
-        return new SourceStatus(name, origin, lastUpdated, records, rejected, watermark, etag, lastModified, error);
+        return new SourceStatus(name, origin, lastUpdated, records, problems, watermark, etag, lastModified, error);
     }
 }

@@ -1,0 +1,122 @@
+package org.patchgap.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Location;
+import org.patchgap.formats.AdvisoryReader;
+
+/**
+ * {@code patchgap db import PATH...}: puts local files into the database, for machines without network access
+ * or for advisories of one's own.
+ *
+ * <ul>
+ *   <li>a KEV catalog (JSON with {@code catalogVersion}) becomes the {@code kev} source;</li>
+ *   <li>an EPSS score file ({@code .csv} or {@code .csv.gz}) becomes the {@code epss} source;</li>
+ *   <li>anything else is read as OSV (a record file, a directory tree, or a zip dump such as a GitHub Advisory
+ *       Database export) and becomes the source {@code import:<absolute path>}; importing the same path again
+ *       replaces it.</li>
+ * </ul>
+ * All paths go into one new database, installed atomically: if any path cannot be read at all, nothing changes.
+ * Records that are bad one by one are skipped and listed in the report.
+ */
+public final class DatabaseImporter {
+
+    private final Path directory;
+    private final AdvisoryReader osvReader;
+    private final Clock clock;
+    private final boolean deflate;
+
+    public DatabaseImporter(Path directory, AdvisoryReader osvReader, Clock clock) {
+        this(directory, osvReader, clock, DatabaseUpdater.DEFLATE_SEGMENTS);
+    }
+
+    DatabaseImporter(Path directory, AdvisoryReader osvReader, Clock clock, boolean deflate) {
+        this.directory = directory;
+        this.osvReader = osvReader;
+        this.clock = clock;
+        this.deflate = deflate;
+    }
+
+    /** The kinds of file {@code db import} recognises. */
+    enum Kind { OSV, KEV, EPSS }
+
+    public UpdateReport importPaths(List<Path> paths, ProgressListener progress)
+            throws BadInputException, DatabaseException {
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("no paths to import");
+        }
+        try (UpdateLock lock = UpdateLock.acquire(directory)) {
+            Map<String, SourceReading.Parsed> parsed = new LinkedHashMap<>();
+            for (Path given : paths) {
+                Path path = given.toAbsolutePath().normalize();
+                if (!Files.exists(path)) {
+                    throw new BadInputException(Location.of(given.toString()), "no such file or directory");
+                }
+                Kind kind = detect(path);
+                String name = switch (kind) {
+                    case KEV -> "kev";
+                    case EPSS -> "epss";
+                    case OSV -> "import:" + path;
+                };
+                if (parsed.containsKey(name)) {
+                    throw new BadInputException(Location.of(given.toString()),
+                            "a second " + kind.name() + " file in one import; give one");
+                }
+                progress.started(name, "reading " + path);
+                SourceReading.Fetch fetch = new SourceReading.Fetch(path.toString(), clock.instant(), null, null);
+                SourceReading.Parsed p = switch (kind) {
+                    case KEV -> SourceReading.kev(name, path, fetch);
+                    case EPSS -> SourceReading.epss(name, path, fetch);
+                    case OSV -> SourceReading.osv(osvReader, name, path,
+                            Files.isDirectory(path) ? path + path.getFileSystem().getSeparator() : path + "!/", fetch);
+                };
+                progress.finished(name, String.format("%,d records, %,d problems", p.data().status().records(),
+                        p.problems().size()));
+                parsed.put(name, p);
+            }
+            List<SourceData> data = new ArrayList<>();
+            List<SourceOutcome> outcomes = new ArrayList<>();
+            for (Map.Entry<String, SourceReading.Parsed> e : parsed.entrySet()) {
+                data.add(e.getValue().data());
+                outcomes.add(new SourceOutcome(e.getKey(), SourceOutcome.State.UPDATED,
+                        e.getValue().data().status().records(), e.getValue().problems(), null));
+            }
+            DatabaseCommit.commit(directory, data, List.of(), Map.of(), deflate, clock, progress);
+            return new UpdateReport(directory.resolve(DatabaseFormat.FILE_NAME), outcomes);
+        }
+    }
+
+    static Kind detect(Path path) throws BadInputException {
+        if (Files.isDirectory(path)) {
+            return Kind.OSV;
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+            return Kind.EPSS;
+        }
+        if (name.endsWith(".json")) {
+            byte[] head = new byte[4096];
+            int n;
+            try (InputStream in = Files.newInputStream(path)) {
+                n = in.readNBytes(head, 0, head.length);
+            } catch (IOException e) {
+                throw new BadInputException(Location.of(path.toString()), "cannot read: " + e.getMessage(), e);
+            }
+            String start = new String(head, 0, n, StandardCharsets.UTF_8);
+            if (start.contains("\"catalogVersion\"") || start.contains("\"cveID\"")) {
+                return Kind.KEV;
+            }
+        }
+        return Kind.OSV;
+    }
+}
