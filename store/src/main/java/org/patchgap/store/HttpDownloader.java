@@ -89,8 +89,8 @@ final class HttpDownloader {
                     wait = e.retryAfter;
                 }
             } catch (HttpTimeoutException e) {
-                last = new IOException("no response from " + url + " within " + settings.requestTimeout().toSeconds()
-                        + " s", e);
+                last = new IOException("no response from " + url + " within "
+                        + settings.requestTimeout().toMillis() + " ms", e);
             } catch (IOException e) {
                 if (e instanceof PermanentException) {
                     throw e;

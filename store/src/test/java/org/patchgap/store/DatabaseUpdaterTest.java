@@ -1,0 +1,178 @@
+package org.patchgap.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchgap.core.model.KevEntry;
+import org.patchgap.store.FixtureServer.Scripted;
+import org.patchgap.store.SourceOutcome.State;
+
+/** Every source is fetched from a local HTTP server, so the real download, retry and reading code runs. */
+class DatabaseUpdaterTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-08-26T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private FixtureServer server;
+    private SourceSettings settings;
+    private final List<String> log = new ArrayList<>();
+    private final ProgressListener progress = new ProgressListener() {
+        @Override
+        public void note(String text) {
+            log.add(text);
+        }
+
+        @Override
+        public void finished(String source, String outcome) {
+            log.add(source + ": " + outcome);
+        }
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new FixtureServer();
+        server.serveResource("/kev.json", "kev.json", "kev-1");
+        server.serveResource("/epss.csv.gz", "epss.csv.gz", "epss-1");
+        settings = SourceSettings.defaults()
+                .withOsvBaseUrl(server.url("/osv/"))
+                .withOsvEcosystems(List.of("PyPI"))
+                .withKevUrl(server.url("/kev.json"))
+                .withEpssUrl(server.url("/epss.csv.gz"))
+                .withPatience(Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofMillis(1));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void downloadsKevAndEpssIntoTheDatabase() throws Exception {
+        UpdateReport report = updater().update(List.of("kev", "epss"), progress);
+
+        assertThat(report.sources()).extracting(SourceOutcome::name, SourceOutcome::state, SourceOutcome::records)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("kev", State.UPDATED, 2),
+                        org.assertj.core.groups.Tuple.tuple("epss", State.UPDATED, 3));
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.kev("CVE-2021-44228")).map(KevEntry::product).contains("Log4j2");
+            assertThat(db.epss("CVE-2021-44228")).isPresent();
+            SourceStatus kev = db.status().sources().get(1);
+            assertThat(kev.name()).isEqualTo("kev");
+            assertThat(kev.origin()).isEqualTo(server.url("/kev.json").toString());
+            assertThat(kev.watermark()).isEqualTo("2025.08.25");
+            assertThat(kev.etag()).isEqualTo("\"kev-1\"");
+            assertThat(db.status().sources().get(0).watermark()).isEqualTo("2025-08-25 (model v2025.03.14)");
+        }
+        assertThat(Files.list(dir.resolve("downloads")).toList()).as("installed downloads are removed").isEmpty();
+    }
+
+    @Test
+    void aSecondUpdateAsksWhetherAnythingChanged() throws Exception {
+        updater().update(List.of("kev"), progress);
+        UpdateReport second = updater().update(List.of("kev"), progress);
+
+        assertThat(second.sources()).extracting(SourceOutcome::state).containsExactly(State.UNCHANGED);
+        assertThat(server.requests("/kev.json")).last()
+                .satisfies(r -> assertThat(r.headers()).containsEntry("if-none-match", "\"kev-1\""));
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.kev("CVE-2021-44228")).isPresent();
+        }
+    }
+
+    @Test
+    void serverErrorsAreRetried() throws Exception {
+        server.script("/kev.json", Scripted.status(500), Scripted.status(503));
+
+        UpdateReport report = updater().update(List.of("kev"), progress);
+
+        assertThat(report.sources()).extracting(SourceOutcome::state).containsExactly(State.UPDATED);
+        assertThat(server.requests("/kev.json")).hasSize(3);
+        assertThat(log).anyMatch(l -> l.contains("attempt 2 of 3") && l.contains("HTTP 500"));
+    }
+
+    @Test
+    void aServerThatNeverAnswersFailsTheSourceAndKeepsItsData() throws Exception {
+        updater().update(List.of("kev"), progress);
+        server.serveResource("/kev.json", "kev.json", "kev-2");
+        server.script("/kev.json", Scripted.delay(1500), Scripted.delay(1500), Scripted.delay(1500));
+        settings = settings.withPatience(Duration.ofSeconds(5), Duration.ofMillis(300), 3, Duration.ofMillis(1));
+
+        UpdateReport report = updater().update(List.of("kev"), progress);
+
+        assertThat(report.anyFailed()).isTrue();
+        assertThat(report.sources().get(0).error()).contains("failed after 3 attempts").contains("no response");
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.kev("CVE-2021-44228")).isPresent();
+            assertThat(db.status().sources().get(0).lastError()).contains("no response");
+        }
+    }
+
+    @Test
+    void aBrokenDownloadResumesWhereItStopped() throws Exception {
+        server.script("/epss.csv.gz", Scripted.cutAfter(50));
+
+        UpdateReport report = updater().update(List.of("epss"), progress);
+
+        assertThat(report.sources()).extracting(SourceOutcome::state).containsExactly(State.UPDATED);
+        List<FixtureServer.Seen> requests = server.requests("/epss.csv.gz");
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1).headers()).containsEntry("range", "bytes=50-").containsEntry("if-range", "\"epss-1\"");
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.epss("CVE-2025-48384")).isPresent();
+        }
+    }
+
+    @Test
+    void invalidJsonFailsTheSourceAndKeepsThePreviousCatalog() throws Exception {
+        updater().update(List.of("kev"), progress);
+        server.serveResource("/kev.json", "kev-broken.json", "kev-2");
+
+        UpdateReport report = updater().update(List.of("kev"), progress);
+
+        assertThat(report.sources().get(0).state()).isEqualTo(State.FAILED);
+        assertThat(report.sources().get(0).error()).contains("kev.json at line 2").contains("not valid JSON");
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.kev("CVE-2021-44228")).isPresent();
+            assertThat(db.status().sources().get(0).watermark()).isEqualTo("2025.08.25");
+        }
+    }
+
+    @Test
+    void notFoundIsNotRetried() throws Exception {
+        UpdateReport report = updater().update(List.of("osv:Nope"), progress);
+
+        assertThat(report.sources().get(0).error()).contains("HTTP 404");
+        assertThat(server.requests("/osv/Nope/all.zip")).hasSize(1);
+    }
+
+    @Test
+    void sourceNames() {
+        DatabaseUpdater updater = updater();
+        assertThat(updater.resolve(List.of())).containsExactly("osv:PyPI", "kev", "epss");
+        assertThat(updater.resolve(List.of("osv:pypi", "KEV", "osv:Red Hat"))).containsExactly("osv:PyPI", "kev",
+                "osv:Red Hat");
+        assertThatThrownBy(() -> updater.resolve(List.of("nvd"))).hasMessageContaining("unknown source 'nvd'");
+        assertThat(SourceSettings.defaults().osvDumpUrl("Red Hat")).hasToString(
+                "https://osv-vulnerabilities.storage.googleapis.com/Red%20Hat/all.zip");
+    }
+
+    private DatabaseUpdater updater() {
+        return new DatabaseUpdater(dir, settings, path -> {
+            throw new AssertionError("no OSV source in this test");
+        }, CLOCK);
+    }
+}
