@@ -111,15 +111,10 @@ final class DatabaseCommit {
             throws IOException {
         String source = data.status().name();
         if (data instanceof SourceData.Advisories a) {
-            for (Map.Entry<String, List<Vulnerability>> e : byEcosystem(a.records()).entrySet()) {
-                SegmentOutput out = new SegmentOutput();
-                out.writeRawString(a.displayPrefix());
-                out.writeVarInt(e.getValue().size());
-                for (Vulnerability v : e.getValue()) {
-                    AdvisoryCodec.write(out, v, a.readerPrefix());
-                }
-                writer.segment(SegmentKind.ADVISORIES, source, e.getKey(), e.getValue().size(), out.toByteArray());
-                progress.note("wrote " + source + " " + (e.getKey().isEmpty() ? "(no package)" : e.getKey()));
+            for (SourceData.EncodedSegment segment : a.segments()) {
+                writer.segment(SegmentKind.ADVISORIES, source, segment.ecosystem(), segment.records(), segment.bytes());
+                progress.note("wrote " + source + " "
+                        + (segment.ecosystem().isEmpty() ? "(no package)" : segment.ecosystem()));
             }
         } else if (data instanceof SourceData.Kev k) {
             writer.segment(SegmentKind.KEV, source, "", k.entries().size(), KevCodec.encode(k.entries()));

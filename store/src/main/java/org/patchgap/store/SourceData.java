@@ -12,16 +12,42 @@ sealed interface SourceData {
     SourceStatus status();
 
     /**
-     * @param readerPrefix  the common start of the records' {@code source} texts as read (the local file), cut off
-     * @param displayPrefix what replaces it when the records are read back (the URL they came from)
+     * Advisory records already encoded, one segment per base ecosystem: a source's records are encoded as soon as
+     * it is read, so that an update of many sources never holds more than one source's record objects.
      */
-    record Advisories(SourceStatus status, String readerPrefix, String displayPrefix, List<Vulnerability> records)
-            implements SourceData {
+    record Advisories(SourceStatus status, List<EncodedSegment> segments) implements SourceData {
         public Advisories {
             Objects.requireNonNull(status, "status");
-            Objects.requireNonNull(readerPrefix, "readerPrefix");
-            Objects.requireNonNull(displayPrefix, "displayPrefix");
-            records = List.copyOf(records);
+            segments = List.copyOf(segments);
+        }
+
+        /**
+         * Encodes {@code records} by ecosystem.
+         *
+         * @param readerPrefix  the common start of the records' {@code source} texts as read (the local file), cut off
+         * @param displayPrefix what replaces it when the records are read back (the URL they came from)
+         */
+        static Advisories encode(SourceStatus status, List<Vulnerability> records, String readerPrefix,
+                                 String displayPrefix) {
+            List<EncodedSegment> segments = new java.util.ArrayList<>();
+            for (java.util.Map.Entry<String, List<Vulnerability>> e : DatabaseCommit.byEcosystem(records).entrySet()) {
+                SegmentOutput out = new SegmentOutput();
+                out.writeRawString(displayPrefix);
+                out.writeVarInt(e.getValue().size());
+                for (Vulnerability v : e.getValue()) {
+                    AdvisoryCodec.write(out, v, readerPrefix);
+                }
+                segments.add(new EncodedSegment(e.getKey(), e.getValue().size(), out.toByteArray()));
+            }
+            return new Advisories(status, segments);
+        }
+    }
+
+    /** One ecosystem's records of a source, encoded ({@link AdvisoryCodec}). */
+    record EncodedSegment(String ecosystem, int records, byte[] bytes) {
+        public EncodedSegment {
+            Objects.requireNonNull(ecosystem, "ecosystem");
+            Objects.requireNonNull(bytes, "bytes");
         }
     }
 

@@ -51,7 +51,7 @@ final class SourceReading {
         SourceStatus status = new SourceStatus(name, fetch.origin(), fetch.when(), result.items().size(),
                 result.problems().size(), newest == null ? null : newest.toString(), fetch.etag(), fetch.lastModified(),
                 null);
-        return new Parsed(new SourceData.Advisories(status, readerPrefix, displayPrefix, result.items()),
+        return new Parsed(SourceData.Advisories.encode(status, result.items(), readerPrefix, displayPrefix),
                 result.problems());
     }
 

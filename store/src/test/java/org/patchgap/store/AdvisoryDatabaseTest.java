@@ -148,8 +148,8 @@ class AdvisoryDatabaseTest {
     }
 
     static SourceData.Advisories advisories(String source, Vulnerability... records) {
-        return new SourceData.Advisories(status(source, records.length), Records.PREFIX, Records.PREFIX,
-                List.of(records));
+        return SourceData.Advisories.encode(status(source, records.length), List.of(records), Records.PREFIX,
+                Records.PREFIX);
     }
 
     static SourceStatus status(String name, int records) {
