@@ -126,6 +126,14 @@ final class OsvDocuments {
             return "unreadable";
         }
         int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // Jackson may append where a bracket opened as "(start marker at [Source: ...; line: 1, column: 1])";
+        // the place is already given as line and column, and the source text is redacted anyway.
+        int source = line.indexOf("[Source:");
+        if (source >= 0) {
+            int open = line.lastIndexOf(" (", source);
+            line = line.substring(0, open >= 0 ? open : source);
+        }
+        return line.strip();
     }
 }
