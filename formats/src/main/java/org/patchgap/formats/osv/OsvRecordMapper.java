@@ -16,6 +16,7 @@ import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.RangeEvent;
 import org.patchgap.core.model.Severity;
+import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.core.version.VersionSchemes;
 
@@ -153,7 +154,10 @@ final class OsvRecordMapper {
                 severities.add(word);
             }
         }
-        Severity severity = severities.stream().max(Severity::bySeverity).orElse(null);
+        // A package-level statement without a level (an unscored v4 vector) says less than the record's own
+        // severities, which the matcher uses when the package has none.
+        Severity severity = severities.stream().filter(s -> s.level() != SeverityLevel.UNKNOWN)
+                .max(Severity::bySeverity).orElse(null);
         return new AffectedPackage(VersionSchemes.canonicalName(ecosystem), name, purl, ranges, versions, severity);
     }
 

@@ -53,6 +53,7 @@ class OsvReaderCasesTest {
                 Case.reads("cvss-v4.json", List.of("GHSA-v4v4-v4v4-v4v4")),
                 Case.reads("github-database-specific-severity.json", List.of("GHSA-mmmm-mmmm-mmmm")),
                 Case.reads("affected-severity.json", List.of("OSV-2025-7")),
+                Case.reads("affected-v4-only.json", List.of("OSV-2025-8")),
                 Case.reads("summary-from-details.json", List.of("PYSEC-2099-1")),
                 Case.reads("long-details.json", List.of("PYSEC-2099-2")),
                 Case.reads("record.yaml", List.of("PYSEC-2099-3")),

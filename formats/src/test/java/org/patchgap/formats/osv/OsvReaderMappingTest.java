@@ -164,6 +164,13 @@ class OsvReaderMappingTest {
     }
 
     @Test
+    void aPackageWithOnlyAnUnscoredV4VectorHasNoSeverityOfItsOwn() throws Exception {
+        Vulnerability v = only("affected-v4-only.json");
+        assertThat(v.affected().get(0).severity()).isNull();
+        assertThat(v.highestSeverity().level()).isEqualTo(SeverityLevel.HIGH);
+    }
+
+    @Test
     void badVectorsAreWarningsAndKeepTheVectorWithoutLevel() throws Exception {
         ReadResult<Vulnerability> result = read("bad-cvss.json");
         assertThat(result.items().get(0).severities()).containsExactly(
