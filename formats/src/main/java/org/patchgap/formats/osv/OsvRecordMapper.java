@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.AffectedPackage;
 import org.patchgap.core.model.AffectedRange;
@@ -31,6 +32,8 @@ final class OsvRecordMapper {
 
     /** The longest summary taken from the first line of {@code details} when a record has no summary. */
     static final int MAX_DERIVED_SUMMARY = 200;
+
+    private static final Pattern HEADING_MARKS = Pattern.compile("^#+\\s*");
 
     private static final Map<String, RangeEvent.Kind> EVENT_KINDS = Map.of(
             "introduced", RangeEvent.Kind.INTRODUCED,
@@ -254,7 +257,10 @@ final class OsvRecordMapper {
         return List.copyOf(urls);
     }
 
-    /** {@code summary}; without one, the first line of {@code details}, cut at a word near 200 characters. */
+    /**
+     * {@code summary}; without one, the first line of {@code details} that is not blank or a Markdown heading
+     * (or the first line without its heading marks when all are headings), cut at a word before 200 characters.
+     */
     private @Nullable String summary(JsonNode record) {
         String summary = optionalText(record, "summary", "");
         if (summary != null && !summary.isBlank()) {
@@ -264,10 +270,14 @@ final class OsvRecordMapper {
         if (details == null) {
             return null;
         }
-        String line = details.strip().lines().findFirst().orElse("").strip();
-        if (line.isEmpty()) {
+        // Markdown headings ("### Impact", as GitHub writes details) say nothing about the flaw itself; when
+        // the details are all one line ("### Impact Missing input validation ..."), only the marks go.
+        List<String> lines = details.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) {
             return null;
         }
+        String line = lines.stream().filter(l -> !l.startsWith("#")).findFirst()
+                .orElseGet(() -> HEADING_MARKS.matcher(lines.get(0)).replaceFirst(""));
         if (line.length() <= MAX_DERIVED_SUMMARY) {
             return line;
         }

@@ -56,6 +56,7 @@ class OsvReaderCasesTest {
                 Case.reads("affected-v4-only.json", List.of("OSV-2025-8")),
                 Case.reads("summary-from-details.json", List.of("PYSEC-2099-1")),
                 Case.reads("long-details.json", List.of("PYSEC-2099-2")),
+                Case.reads("summary-from-markdown-details.json", List.of("GHSA-mark-down-xxxx")),
                 Case.reads("record.yaml", List.of("PYSEC-2099-3")),
                 Case.reads("array.json", List.of("GHSA-arr1-arr1-arr1", "GHSA-arr3-arr3-arr3"), "/1"),
                 Case.reads("vulns.json", List.of("GHSA-vul1-vul1-vul1", "GHSA-vul2-vul2-vul2")),

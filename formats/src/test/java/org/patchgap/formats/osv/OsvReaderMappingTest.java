@@ -232,6 +232,8 @@ class OsvReaderMappingTest {
     void summaryFromDetailsIsTheFirstLineCutNearTwoHundredCharacters() throws Exception {
         assertThat(only("summary-from-details.json").summary()).isEqualTo(
                 "The first line of details stands in for a missing summary when it is short enough to read as one.");
+        assertThat(only("summary-from-markdown-details.json").summary())
+                .isEqualTo("A crafted header makes the parser loop forever.");
         String cut = only("long-details.json").summary();
         assertThat(cut).hasSizeLessThanOrEqualTo(OsvRecordMapper.MAX_DERIVED_SUMMARY).endsWith("word…")
                 .doesNotContain("second");
