@@ -92,16 +92,18 @@ public final class OsvReader implements AdvisoryReader {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (isHidden(file) || !isRecordFile(file)) {
+                            if (isHidden(file)) {
                                 return FileVisitResult.CONTINUE;
                             }
                             if (attrs.isSymbolicLink()) {
-                                if (!leadsInside(file, realRoot)) {
+                                // Reported when it would have been read: a record file, or a directory.
+                                boolean wanted = isRecordFile(file) || Files.isDirectory(file);
+                                if (wanted && !leadsInside(file, realRoot)) {
                                     problems.add(new Problem(Location.of(file.toString()),
                                             "symbolic link leads out of " + root + "; not followed"));
                                 }
                                 // A link inside the tree names a file the walk reads anyway.
-                            } else if (attrs.isRegularFile()) {
+                            } else if (attrs.isRegularFile() && isRecordFile(file)) {
                                 files.add(file);
                             }
                             return FileVisitResult.CONTINUE;
