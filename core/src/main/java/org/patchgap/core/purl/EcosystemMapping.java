@@ -17,7 +17,7 @@ final class EcosystemMapping {
 
     static PurlResolution resolve(String purl) throws MalformedPurlException {
         PackageURL parsed = parse(purl);
-        String canonical = parsed.canonicalize();
+        String canonical = canonical(parsed);
         String type = parsed.getType();
         String namespace = parsed.getNamespace();
         String name = parsed.getName();
@@ -36,9 +36,10 @@ final class EcosystemMapping {
             case "cargo" -> Mapped.to("crates.io", name);
             case "nuget" -> Mapped.to("NuGet", name);
             case "gem" -> Mapped.to("RubyGems", name);
+            // Composer names are case-insensitive and published in lower case (purl-spec composer definition).
             case "composer" -> namespace == null
                     ? Mapped.no("a composer purl needs a namespace (the vendor)")
-                    : Mapped.to("Packagist", listedName);
+                    : Mapped.to("Packagist", listedName.toLowerCase(Locale.ROOT));
             // A hex namespace is a private organisation's repository: its packages are not those of hex.pm.
             case "hex" -> namespace == null
                     ? Mapped.to("Hex", name)
@@ -69,6 +70,16 @@ final class EcosystemMapping {
         }
         return new PurlResolution(canonical, type, listedName, version,
                 new PurlIdentity(mapped.ecosystem(), mapped.name(), osvVersion, canonical), null);
+    }
+
+    /**
+     * packageurl-java's canonical form, except that it percent-encodes ':' in versions, qualifier values and
+     * subpaths, which the purl specification leaves as is ({@code pkg:deb/debian/attr@1:2.4.47-2}). A literal
+     * {@code %3A} in its output can only come from a ':' (a literal '%' is written {@code %25}), so the
+     * replacement is exact.
+     */
+    static String canonical(PackageURL purl) {
+        return purl.canonicalize().replace("%3A", ":");
     }
 
     private static PackageURL parse(String purl) throws MalformedPurlException {

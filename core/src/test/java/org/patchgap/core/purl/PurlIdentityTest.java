@@ -82,8 +82,13 @@ class PurlIdentityTest {
     }
 
     static List<String> cases() throws IOException {
-        try (InputStream in = PurlIdentityTest.class.getResourceAsStream("/purl/osv-mapping.txt")) {
-            assertThat(in).as("purl/osv-mapping.txt on the test class path").isNotNull();
+        return lines("/purl/osv-mapping.txt");
+    }
+
+    /** The non-blank, non-comment lines of a test resource. */
+    static List<String> lines(String resource) throws IOException {
+        try (InputStream in = PurlIdentityTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource + " on the test class path").isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#"))
