@@ -33,6 +33,10 @@ class CycloneDxLibraryOracleTest {
             "spec-1.6.xml", "nested-components.json", "nested-components.xml", "no-purl.json",
             "unknown-purl-type.json", "empty-components.json", "container-image.cdx.json");
 
+    // One parser of each kind for the class: each holds an ObjectMapper whose deserializer cache is costly to warm.
+    private static final JsonParser LIBRARY_JSON = new JsonParser();
+    private static final XmlParser LIBRARY_XML = new XmlParser();
+
     private final CycloneDxReader reader = new CycloneDxReader();
 
     @TestFactory
@@ -55,7 +59,7 @@ class CycloneDxLibraryOracleTest {
     Stream<DynamicTest> xmlFixturesAreValidAgainstTheOfficialSchema() {
         return Stream.of("1.2", "1.3", "1.4", "1.5", "1.6").map(v -> DynamicTest.dynamicTest("spec-" + v + ".xml", () -> {
             File file = CycloneDxReaderTest.fixture("spec-" + v + ".xml").toFile();
-            assertThat(new XmlParser().validate(file, Version.fromVersionString(v))).isEmpty();
+            assertThat(LIBRARY_XML.validate(file, Version.fromVersionString(v))).isEmpty();
         }));
     }
 
@@ -67,7 +71,7 @@ class CycloneDxLibraryOracleTest {
     @Test
     void theLibraryLosesNestedComponentsOfA17Bom() throws Exception {
         Path file = CycloneDxReaderTest.fixture("spec-1.7.json");
-        List<String> library = libraryPurls(new JsonParser(), file);
+        List<String> library = libraryPurls(LIBRARY_JSON, file);
         List<String> ours = ourPurls(file);
         assertThat(ours).contains("pkg:npm/media-codec-core@4.2.0");
         assertThat(library).as("cyclonedx-core-java on a 1.7 BOM (if this fails, revisit ADR 0002)")
@@ -76,7 +80,7 @@ class CycloneDxLibraryOracleTest {
     }
 
     private void assertAgrees(Path file) throws Exception {
-        Parser parser = file.toString().endsWith(".xml") ? new XmlParser() : new JsonParser();
+        Parser parser = file.toString().endsWith(".xml") ? LIBRARY_XML : LIBRARY_JSON;
         assertThat(ourPurls(file)).as(file.getFileName() + ": purls, ours vs cyclonedx-core-java")
                 .isEqualTo(libraryPurls(parser, file));
     }
