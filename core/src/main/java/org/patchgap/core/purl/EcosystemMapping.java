@@ -102,6 +102,9 @@ final class EcosystemMapping {
     private static Mapped deb(@Nullable String namespace, String name, @Nullable Map<String, String> qualifiers) {
         String distro = qualifier(qualifiers, "distro");
         String source = sourceName(qualifiers).orElse(name);
+        if (namespace == null) {
+            return Mapped.no("a deb purl needs a namespace (debian or ubuntu) to choose an ecosystem");
+        }
         if ("debian".equals(namespace)) {
             return Mapped.to(DistroReleases.debian(distro).map(r -> "Debian:" + r).orElse("Debian"), source);
         }
@@ -133,6 +136,9 @@ final class EcosystemMapping {
 
     private static Mapped apk(@Nullable String namespace, String name, @Nullable Map<String, String> qualifiers) {
         String source = sourceName(qualifiers).orElse(name);
+        if (namespace == null) {
+            return Mapped.no("an apk purl needs a namespace (alpine or wolfi) to choose an ecosystem");
+        }
         if ("alpine".equals(namespace)) {
             return Mapped.to(DistroReleases.alpine(qualifier(qualifiers, "distro")).map(r -> "Alpine:" + r)
                     .orElse("Alpine"), source);

@@ -6,10 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A package as OSV knows it, derived from a purl.
  *
- * {@snippet :
+ * <pre>{@code
  * PurlResolution r = PurlIdentity.resolve("pkg:npm/%40angular/core@12.3.1");
  * PurlIdentity id = r.identity();        // npm, "@angular/core", "12.3.1"
- * }
+ * }</pre>
  *
  * @param ecosystem OSV ecosystem in OSV's spelling, possibly with a release ({@code Debian:12}, {@code Alpine:v3.20})
  * @param name      package name as OSV records spell it ({@code org.apache.logging.log4j:log4j-core},

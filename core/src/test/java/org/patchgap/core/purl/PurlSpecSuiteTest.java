@@ -97,7 +97,7 @@ class PurlSpecSuiteTest {
     private static @Nullable String parse(String input, JsonNode expected) throws Exception {
         PackageURL purl = new PackageURL(input);
         Map<String, String> qualifiers = new TreeMap<>();
-        expected.path("qualifiers").fields().forEachRemaining(e -> qualifiers.put(e.getKey(), e.getValue().asText()));
+        expected.path("qualifiers").properties().forEach(e -> qualifiers.put(e.getKey(), e.getValue().asText()));
         Map<String, String> actualQualifiers = purl.getQualifiers() == null ? Map.of() : new TreeMap<>(purl.getQualifiers());
         List<String> wrong = new ArrayList<>();
         compare(wrong, "type", purl.getType(), text(expected, "type"));
@@ -115,7 +115,7 @@ class PurlSpecSuiteTest {
         TreeMap<String, String> qualifiers = null;
         if (input.path("qualifiers").isObject()) {
             qualifiers = new TreeMap<>();
-            for (var e : (Iterable<Map.Entry<String, JsonNode>>) input.path("qualifiers")::fields) {
+            for (Map.Entry<String, JsonNode> e : input.path("qualifiers").properties()) {
                 qualifiers.put(e.getKey(), e.getValue().asText());
             }
         }
