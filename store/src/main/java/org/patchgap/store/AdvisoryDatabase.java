@@ -27,15 +27,14 @@ import org.patchgap.core.model.Vulnerability;
  * came from); merging records of one flaw through their aliases happens when the matcher is built, so that every
  * source can be updated on its own.
  *
- * {@snippet :
+ * <pre>{@code
  * try (AdvisoryDatabase db = AdvisoryDatabase.open(DatabaseLocation.resolve(null))) {
  *     Matcher matcher = Matcher.of(db.vulnerabilities(Set.of("PyPI", "npm")));
  *     db.kev("CVE-2021-44228").ifPresent(k -> System.out.println("exploited, due " + k.dueDate()));
  * }
- * }
+ * }</pre>
  *
  * <p>An open database keeps reading the file it opened, even when an update installs a new one meanwhile.
- * Instances are safe to share between threads.
  */
 public final class AdvisoryDatabase implements AutoCloseable {
 

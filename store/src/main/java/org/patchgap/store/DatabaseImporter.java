@@ -14,6 +14,7 @@ import java.util.Map;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
 import org.patchgap.formats.AdvisoryReader;
+import org.patchgap.formats.osv.OsvReader;
 
 /**
  * {@code patchgap db import PATH...}: puts local files into the database, for machines without network access
@@ -35,6 +36,11 @@ public final class DatabaseImporter {
     private final AdvisoryReader osvReader;
     private final Clock clock;
     private final boolean deflate;
+
+    /** An importer into the database in {@code directory} that reads OSV input with {@link OsvReader}. */
+    public DatabaseImporter(Path directory) {
+        this(directory, new OsvReader(), Clock.systemUTC());
+    }
 
     public DatabaseImporter(Path directory, AdvisoryReader osvReader, Clock clock) {
         this(directory, osvReader, clock, DatabaseUpdater.DEFLATE_SEGMENTS);

@@ -16,6 +16,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.formats.AdvisoryReader;
+import org.patchgap.formats.osv.OsvReader;
 
 /**
  * {@code patchgap db update [--source NAME]...}: downloads each source and installs a new database holding them.
@@ -46,6 +47,11 @@ public final class DatabaseUpdater {
     private final AdvisoryReader osvReader;
     private final Clock clock;
     private final HttpDownloader downloader;
+
+    /** An updater of the database in {@code directory} that reads OSV dumps with {@link OsvReader}. */
+    public DatabaseUpdater(Path directory, SourceSettings settings) {
+        this(directory, settings, new OsvReader(), Clock.systemUTC());
+    }
 
     public DatabaseUpdater(Path directory, SourceSettings settings, AdvisoryReader osvReader, Clock clock) {
         this(directory, settings, osvReader, clock, new HttpDownloader(settings));

@@ -28,10 +28,10 @@ import org.patchgap.core.model.Problem;
  * without a well-formed {@code cveID} or {@code dateAdded}, or missing another required field, is skipped and
  * reported at its JSON pointer ({@code /vulnerabilities/12}); the others are kept.
  *
- * {@snippet :
+ * <pre>{@code
  * KevCatalog catalog = new KevReader().read(Path.of("known_exploited_vulnerabilities.json"));
  * catalog.problems().forEach(System.err::println);
- * }
+ * }</pre>
  */
 public final class KevReader {
 

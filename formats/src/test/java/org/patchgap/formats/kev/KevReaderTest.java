@@ -2,16 +2,15 @@ package org.patchgap.formats.kev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.KevEntry;
 import org.patchgap.core.model.Problem;
+import org.patchgap.formats.testing.SharedData;
 
 class KevReaderTest {
 
@@ -72,30 +71,13 @@ class KevReaderTest {
 
     @Test
     void readsTheWholeRealCatalog() throws Exception {
-        Path catalogFile = sharedData().resolve("kev/known_exploited_vulnerabilities.json");
-        assumeTrue(Files.isRegularFile(catalogFile), "shared data absent: " + catalogFile + " (set PATCHGAP_SHARED_DATA)");
+        Path catalogFile = SharedData.require("kev/known_exploited_vulnerabilities.json");
 
         KevCatalog catalog = reader.read(catalogFile);
 
         assertThat(catalog.problems()).isEmpty();
         assertThat(catalog.entries()).hasSize(1404);
         assertThat(catalog.entries()).filteredOn(KevEntry::knownRansomwareCampaignUse).hasSize(293);
-    }
-
-    static Path sharedData() {
-        String env = System.getenv("PATCHGAP_SHARED_DATA");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        // The module directory's parent is the repository; shared data sits beside it (<repo>/../shared/data),
-        // or beside a directory further up for a worktree checked out below the main one.
-        for (Path dir = Path.of("").toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared").resolve("data");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of("").toAbsolutePath().getParent().resolve("../shared/data").normalize();
     }
 
     private static Path fixture(String name) throws URISyntaxException {
