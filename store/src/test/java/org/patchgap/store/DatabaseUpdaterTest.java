@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchgap.core.model.KevEntry;
+import org.patchgap.formats.osv.OsvReader;
 import org.patchgap.store.FixtureServer.Scripted;
 import org.patchgap.store.SourceOutcome.State;
 
@@ -157,6 +158,59 @@ class DatabaseUpdaterTest {
 
         assertThat(report.sources().get(0).error()).contains("HTTP 404");
         assertThat(server.requests("/osv/Nope/all.zip")).hasSize(1);
+    }
+
+    @Test
+    void readsAnOsvDumpAndReportsItsBadRecordWithItsName() throws Exception {
+        server.serve("/osv/PyPI/all.zip", osvZip(), "zip-1");
+
+        UpdateReport report = new DatabaseUpdater(dir, settings, new OsvReader(), CLOCK).update(List.of("osv"), progress);
+
+        SourceOutcome pypi = report.sources().get(0);
+        assertThat(pypi.name()).isEqualTo("osv:PyPI");
+        assertThat(pypi.state()).isEqualTo(State.UPDATED);
+        assertThat(pypi.records()).isEqualTo(2);
+        assertThat(pypi.problems()).singleElement().asString().contains("all.zip!/no-id.json");
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.vulnerabilities(List.of("PyPI"))).singleElement().satisfies(v -> {
+                assertThat(v.id()).isEqualTo("GHSA-j8r2-6x86-q33q");
+                assertThat(v.source()).isEqualTo(server.url("/osv/PyPI/all.zip") + "!/GHSA-j8r2-6x86-q33q.json");
+            });
+            assertThat(db.vulnerabilities(List.of("Maven"))).extracting(v -> v.id()).containsExactly("GHSA-jfh8-c2jp-5v3q");
+            SourceStatus status = db.status().sources().get(0);
+            assertThat(status.watermark()).isEqualTo("2025-02-01T00:00:00Z");
+            assertThat(status.problems()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTruncatedZipFailsTheSourceAndKeepsItsData() throws Exception {
+        byte[] zip = osvZip();
+        server.serve("/osv/PyPI/all.zip", zip, "zip-1");
+        DatabaseUpdater updater = new DatabaseUpdater(dir, settings, new OsvReader(), CLOCK);
+        updater.update(List.of("osv:PyPI"), progress);
+        server.serve("/osv/PyPI/all.zip", java.util.Arrays.copyOf(zip, zip.length / 2), "zip-2");
+
+        UpdateReport report = updater.update(List.of("osv:PyPI"), progress);
+
+        assertThat(report.sources().get(0).state()).isEqualTo(State.FAILED);
+        assertThat(report.sources().get(0).error()).contains("osv-PyPI-all.zip").contains("zip");
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.vulnerabilities(List.of("PyPI"))).extracting(v -> v.id()).containsExactly("GHSA-j8r2-6x86-q33q");
+        }
+    }
+
+    /** The OSV fixture records zipped the way OSV publishes an ecosystem. */
+    private static byte[] osvZip() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (String name : List.of("GHSA-j8r2-6x86-q33q.json", "GHSA-jfh8-c2jp-5v3q.json", "no-id.json")) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write(Files.readAllBytes(AtomicityTest.resource("osv/" + name)));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     @Test
