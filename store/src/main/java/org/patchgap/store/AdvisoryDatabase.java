@@ -90,12 +90,45 @@ public final class AdvisoryDatabase implements AutoCloseable {
         return load(s -> !s.ecosystem().isEmpty() && wanted.contains(DatabaseCommit.lookupKey(s.ecosystem())));
     }
 
+    /**
+     * The advisory records, from every source, that name one of the given packages: for each ecosystem (as in
+     * {@link #vulnerabilities}), the package names as components spell them; names are compared with the
+     * matcher's key ({@link org.patchgap.core.ecosystem.PackageNames#key}, e.g. PEP 503 for PyPI). Only the
+     * blocks of these packages are decoded, so a scan of a few hundred components reads a few hundred records.
+     *
+     * <p>A matcher built from these records finds what it would find with the whole ecosystems for these
+     * packages; only records of other packages are missing, so a merged vulnerability may carry fewer aliases.
+     */
+    public List<Vulnerability> vulnerabilitiesFor(Map<String, ? extends Collection<String>> packagesByEcosystem)
+            throws DatabaseException {
+        Map<String, Set<String>> wanted = new HashMap<>();
+        for (Map.Entry<String, ? extends Collection<String>> e : packagesByEcosystem.entrySet()) {
+            String ecosystem = DatabaseCommit.ecosystemKey(e.getKey());
+            Set<String> keys = wanted.computeIfAbsent(ecosystem.toLowerCase(java.util.Locale.ROOT),
+                    k -> new HashSet<>());
+            for (String name : e.getValue()) {
+                keys.add(org.patchgap.core.ecosystem.PackageNames.key(ecosystem, name));
+            }
+        }
+        return load(s -> !s.ecosystem().isEmpty() && wanted.containsKey(DatabaseCommit.lookupKey(s.ecosystem())),
+                (s, segment, sink) -> segment.readPackages(wanted.get(DatabaseCommit.lookupKey(s.ecosystem())), sink));
+    }
+
     /** Every advisory record, including those that name no package. */
     public List<Vulnerability> allVulnerabilities() throws DatabaseException {
         return load(s -> true);
     }
 
+    private interface SegmentRead {
+        void read(SegmentInfo info, AdvisorySegment segment, java.util.function.Consumer<Vulnerability> sink);
+    }
+
     private List<Vulnerability> load(java.util.function.Predicate<SegmentInfo> which) throws DatabaseException {
+        return load(which, (info, segment, sink) -> segment.readAll(sink));
+    }
+
+    private List<Vulnerability> load(java.util.function.Predicate<SegmentInfo> which, SegmentRead read)
+            throws DatabaseException {
         List<SegmentInfo> chosen = new ArrayList<>();
         Map<String, Integer> segmentsPerSource = new HashMap<>();
         for (SegmentInfo s : file.catalog().segments()) {
@@ -105,21 +138,20 @@ public final class AdvisoryDatabase implements AutoCloseable {
             }
         }
         List<Vulnerability> records = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<String, Set<String>> seen = new HashMap<>();
         for (SegmentInfo s : chosen) {
             // A record naming two ecosystems is stored in both segments of its source: keep it once.
-            boolean dedupe = segmentsPerSource.get(s.source()) > 1;
-            SegmentInput in = new SegmentInput(file.segmentBytes(s));
+            Set<String> ids = segmentsPerSource.get(s.source()) > 1
+                    ? seen.computeIfAbsent(s.source(), k -> new HashSet<>()) : null;
             try {
-                String prefix = in.readRawString();
-                int n = in.readCount();
-                for (int i = 0; i < n; i++) {
-                    Vulnerability v = AdvisoryCodec.read(in, prefix);
-                    if (!dedupe || seen.add(s.source() + '\0' + v.id())) {
+                AdvisorySegment segment = AdvisorySegment.parse(file.segmentBytes(s));
+                read.read(s, segment, v -> {
+                    if (ids == null || ids.add(v.id())) {
                         records.add(v);
                     }
-                }
-            } catch (CorruptSegmentException | IllegalArgumentException | NullPointerException e) {
+                });
+            } catch (CorruptSegmentException | IllegalArgumentException | IndexOutOfBoundsException
+                     | NullPointerException e) {
                 throw new DatabaseException(file.path() + ": damaged " + s.describe() + ": " + e.getMessage()
                         + "; run 'patchgap db update'", e);
             }

@@ -31,19 +31,14 @@ sealed interface SourceData {
                                  String displayPrefix) {
             List<EncodedSegment> segments = new java.util.ArrayList<>();
             for (java.util.Map.Entry<String, List<Vulnerability>> e : DatabaseCommit.byEcosystem(records).entrySet()) {
-                SegmentOutput out = new SegmentOutput();
-                out.writeRawString(displayPrefix);
-                out.writeVarInt(e.getValue().size());
-                for (Vulnerability v : e.getValue()) {
-                    AdvisoryCodec.write(out, v, readerPrefix);
-                }
-                segments.add(new EncodedSegment(e.getKey(), e.getValue().size(), out.toByteArray()));
+                byte[] bytes = AdvisorySegment.encode(e.getKey(), e.getValue(), readerPrefix, displayPrefix);
+                segments.add(new EncodedSegment(e.getKey(), e.getValue().size(), bytes));
             }
             return new Advisories(status, segments);
         }
     }
 
-    /** One ecosystem's records of a source, encoded ({@link AdvisoryCodec}). */
+    /** One ecosystem's records of a source, encoded ({@link AdvisorySegment}). */
     record EncodedSegment(String ecosystem, int records, byte[] bytes) {
         public EncodedSegment {
             Objects.requireNonNull(ecosystem, "ecosystem");

@@ -58,6 +58,41 @@ class AdvisoryDatabaseTest {
     }
 
     @Test
+    void loadsOnlyTheAskedPackagesWithTheMatchersNameRules() throws Exception {
+        Vulnerability urllib3 = Records.advisory("PYSEC-2024-1", "PyPI", "urllib3", "2.2.2");
+        Vulnerability zopeInterface = Records.advisory("PYSEC-2024-2", "PyPI", "zope.interface", "5.0");
+        commit(advisories("osv:all", requests, lodash, everything, urllib3, zopeInterface));
+
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            // PEP 503: Zope_Interface is zope.interface; Requests is requests.
+            assertThat(db.vulnerabilitiesFor(Map.of("PyPI", List.of("Requests", "Zope_Interface", "flask"))))
+                    .containsExactlyInAnyOrder(requests, zopeInterface);
+            // Maven names are case-sensitive; Debian:12 reads Debian's segment.
+            assertThat(db.vulnerabilitiesFor(Map.of("Maven", List.of("org.apache.logging.log4j:LOG4J-core"))))
+                    .isEmpty();
+            assertThat(db.vulnerabilitiesFor(Map.of("Maven", List.of("org.apache.logging.log4j:log4j-core"),
+                    "Debian:12", List.of("apache-log4j2")))).containsExactly(everything);
+            assertThat(db.vulnerabilitiesFor(Map.of("npm", List.of()))).isEmpty();
+        }
+    }
+
+    @Test
+    void aRecordNamingTwoPackagesOfOneEcosystemComesOnce() throws Exception {
+        Vulnerability two = new Vulnerability("GHSA-two", List.of(), null, null, null, null, List.of(),
+                List.of(requests.affected().get(0),
+                        new org.patchgap.core.model.AffectedPackage("PyPI", "urllib3", null, List.of(), List.of("1.0"),
+                                null)),
+                List.of(), Records.PREFIX + "GHSA-two.json");
+        commit(advisories("osv:PyPI", two, requests));
+
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.vulnerabilities(Set.of("PyPI"))).containsExactlyInAnyOrder(two, requests);
+            assertThat(db.vulnerabilitiesFor(Map.of("PyPI", List.of("requests", "urllib3"))))
+                    .containsExactlyInAnyOrder(two, requests);
+        }
+    }
+
+    @Test
     void joinsKevAndEpssByCveIdOrAlias() throws Exception {
         KevEntry kev = new KevEntry("CVE-2021-44228", LocalDate.of(2021, 12, 10), LocalDate.of(2021, 12, 24), true,
                 "Apply updates.", "Apache", "Log4j2", "Apache Log4j2 Remote Code Execution Vulnerability");

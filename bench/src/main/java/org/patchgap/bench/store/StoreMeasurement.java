@@ -63,9 +63,10 @@ public final class StoreMeasurement {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("load")) {
-            load(args[1], Path.of(args[2]), args[3]);
+            load(args[1], Path.of(args[2]), args[3], args.length > 4 ? Path.of(args[4]) : null);
             return;
         }
+        boolean ownOnly = args.length > 3 && args[3].equals("own-only");
         Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/data/osv/pypa/vulns");
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         Path work = Path.of(args.length > 2 ? args[2] : "/tmp/pg-store-measure");
@@ -75,6 +76,10 @@ public final class StoreMeasurement {
         long t = System.nanoTime();
         List<Vulnerability> base = new OsvReader().read(corpus).items();
         System.out.printf("corpus: %,d records read in %,d ms%n", base.size(), ms(t));
+        // A scan's packages: 200 of the corpus' package names (a large SBOM's share of one ecosystem).
+        Path names = work.resolve("names.txt");
+        Files.write(names, base.stream().flatMap(v -> v.affected().stream()).map(AffectedPackage::name).distinct()
+                .limit(200).toList());
 
         List<Path> zips = new ArrayList<>();
         long jsonBytes = 0;
@@ -108,6 +113,12 @@ public final class StoreMeasurement {
         long ownSize = Files.size(own.resolve("advisories.pgdb"));
         System.out.printf("own format: import %,d ms, %,d bytes%n", ownImportMs, ownSize);
 
+        System.out.println("own format, cold open + load of 200 packages: "
+                + coldLoads("own-packages", own, names));
+        if (ownOnly) {
+            System.out.println("own format, cold open + load of " + ECOSYSTEMS.get(0) + ": " + coldLoads("own", own, null));
+            return;
+        }
         Path deflated = work.resolve("own-deflated");
         long deflatedWriteMs = 0;
         Path sqlite = work.resolve("sqlite.db");
@@ -154,11 +165,11 @@ public final class StoreMeasurement {
         System.out.println("| engine | import (ms) | vs Jackson parse | size | size per 100k | cold open + load "
                 + ECOSYSTEMS.get(0) + " (ms, fresh JVM, 3 runs) |");
         System.out.println("|---|---:|---:|---:|---:|---|");
-        row("own segments", ownImportMs, jacksonMs, ownSize, count, coldLoads("own", own));
+        row("own segments", ownImportMs, jacksonMs, ownSize, count, coldLoads("own", own, null));
         row("own segments, deflated", readMs + deflatedWriteMs, jacksonMs, deflatedSize, count,
-                coldLoads("own", deflated));
-        row("SQLite " + "3.54.1.0", readMs + sqliteWriteMs, jacksonMs, sqliteSize, count, coldLoads("sqlite", sqlite));
-        row("H2 2.5.252", readMs + h2WriteMs, jacksonMs, h2Size, count, coldLoads("h2", h2));
+                coldLoads("own", deflated, null));
+        row("SQLite " + "3.54.1.0", readMs + sqliteWriteMs, jacksonMs, sqliteSize, count, coldLoads("sqlite", sqlite, null));
+        row("H2 2.5.252", readMs + h2WriteMs, jacksonMs, h2Size, count, coldLoads("h2", h2, null));
     }
 
     private static void row(String engine, long importMs, long jacksonMs, long size, int count, String loads) {
@@ -167,12 +178,14 @@ public final class StoreMeasurement {
     }
 
     /** Runs {@code load} in three fresh JVMs; each prints its own open+load time. */
-    private static String coldLoads(String engine, Path path) throws Exception {
+    private static String coldLoads(String engine, Path path, Path names) throws Exception {
         List<String> times = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), StoreMeasurement.class.getName(), "load", engine,
-                    path.toString(), ECOSYSTEMS.get(0)).redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-cp", System.getProperty("java.class.path"), StoreMeasurement.class.getName(), "load",
+                    engine, path.toString(), ECOSYSTEMS.get(0)));
+            if (names != null) command.add(names.toString());
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes()).strip();
             p.waitFor();
             times.add(out);
@@ -181,10 +194,16 @@ public final class StoreMeasurement {
     }
 
     /** In a fresh JVM: open the database and load one ecosystem's records, print "ms (records)". */
-    private static void load(String engine, Path path, String ecosystem) throws Exception {
+    private static void load(String engine, Path path, String ecosystem, Path names) throws Exception {
         long t = System.nanoTime();
         int n;
         switch (engine) {
+            case "own-packages" -> {
+                List<String> packages = Files.readAllLines(names);
+                try (AdvisoryDatabase db = AdvisoryDatabase.open(path)) {
+                    n = db.vulnerabilitiesFor(java.util.Map.of(ecosystem, packages)).size();
+                }
+            }
             case "own" -> {
                 try (AdvisoryDatabase db = AdvisoryDatabase.open(path)) {
                     n = db.vulnerabilities(Set.of(ecosystem)).size();
