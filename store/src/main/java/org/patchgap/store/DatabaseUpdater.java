@@ -47,6 +47,7 @@ public final class DatabaseUpdater {
     private final AdvisoryReader osvReader;
     private final Clock clock;
     private final HttpDownloader downloader;
+    private final OsvIncremental incremental;
 
     /** An updater of the database in {@code directory} that reads OSV dumps with {@link OsvReader}. */
     public DatabaseUpdater(Path directory, SourceSettings settings) {
@@ -64,6 +65,7 @@ public final class DatabaseUpdater {
         this.osvReader = osvReader;
         this.clock = clock;
         this.downloader = downloader;
+        this.incremental = new OsvIncremental(downloader, osvReader);
     }
 
     /**
@@ -110,6 +112,32 @@ public final class DatabaseUpdater {
                     URI url = urlOf(name);
                     Path target = directory.resolve("downloads").resolve(fileNameOf(name));
                     Cached cached = Cached.of(target);
+                    if (name.startsWith("osv:") && before != null && cached == null && before.records() > 0) {
+                        OsvIncremental.Outcome step = incremental.update(name, name.substring(4), settings, before,
+                                directory.resolve(DatabaseFormat.FILE_NAME), directory.resolve("downloads"),
+                                clock.instant(), progress);
+                        if (step instanceof OsvIncremental.Unchanged) {
+                            SourceStatus now = new SourceStatus(name, before.origin(), clock.instant(),
+                                    before.records(), before.problems(), before.watermark(), before.etag(),
+                                    before.lastModified(), null);
+                            refreshed.add(now);
+                            outcomes.add(new SourceOutcome(name, SourceOutcome.State.UNCHANGED, now.records(),
+                                    List.of(), null));
+                            progress.finished(name, "unchanged (modified_id.csv)");
+                            continue;
+                        }
+                        if (step instanceof OsvIncremental.Updated u) {
+                            replaced.add(u.parsed().data());
+                            SourceOutcome outcome = new SourceOutcome(name, SourceOutcome.State.UPDATED,
+                                    u.parsed().data().status().records(), u.parsed().problems(), null);
+                            outcomes.add(outcome);
+                            progress.finished(name, outcome.summary() + " (" + u.changed()
+                                    + " changed records fetched one by one)");
+                            continue;
+                        }
+                        progress.note(name + ": downloading the whole dump: "
+                                + ((OsvIncremental.NeedsFullDump) step).reason());
+                    }
                     HttpDownloader.Result result = cached != null
                             ? downloader.fetch(name, url, target, cached.etag, cached.lastModified, progress)
                             : downloader.fetch(name, url, target, before == null ? null : before.etag(),
@@ -143,7 +171,7 @@ public final class DatabaseUpdater {
                             parsed.data().status().records(), parsed.problems(), null);
                     outcomes.add(outcome);
                     progress.finished(name, outcome.summary());
-                } catch (IOException | BadInputException e) {
+                } catch (IOException | BadInputException | DatabaseException e) {
                     String error = e.getMessage();
                     failed.put(name, error);
                     SourceOutcome outcome = new SourceOutcome(name, SourceOutcome.State.FAILED,

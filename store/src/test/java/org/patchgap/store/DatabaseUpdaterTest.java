@@ -200,6 +200,55 @@ class DatabaseUpdaterTest {
         }
     }
 
+    @Test
+    void laterOsvUpdatesFetchOnlyTheRecordsModifiedSinceTheWatermark() throws Exception {
+        server.serve("/osv/PyPI/all.zip", osvZip(), "zip-1");
+        DatabaseUpdater updater = new DatabaseUpdater(dir, settings, new OsvReader(), CLOCK);
+        updater.update(List.of("osv:PyPI"), progress);
+        String changed = new String(Files.readAllBytes(AtomicityTest.resource("osv/GHSA-j8r2-6x86-q33q.json")),
+                java.nio.charset.StandardCharsets.UTF_8)
+                .replace("2024-11-18T16:26:13Z", "2025-03-01T00:00:00Z")
+                .replace("Unintended leak", "Corrected: unintended leak");
+        server.serve("/osv/PyPI/GHSA-j8r2-6x86-q33q.json", changed.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "one-1");
+        server.serve("/osv/PyPI/modified_id.csv", ("2025-03-01T00:00:00Z,GHSA-j8r2-6x86-q33q\n"
+                + "2025-02-01T00:00:00Z,GHSA-jfh8-c2jp-5v3q\n"
+                + "2023-01-01T00:00:00Z,PYSEC-2023-1\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "list-1");
+
+        UpdateReport report = updater.update(List.of("osv:PyPI"), progress);
+
+        assertThat(report.sources().get(0).state()).isEqualTo(State.UPDATED);
+        assertThat(log).anyMatch(l -> l.contains("1 changed records fetched one by one"));
+        assertThat(server.requests("/osv/PyPI/all.zip")).as("the dump is not fetched again").hasSize(1);
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.vulnerabilities(List.of("PyPI"))).singleElement().satisfies(v -> {
+                assertThat(v.summary()).startsWith("Corrected");
+                assertThat(v.source()).isEqualTo(server.url("/osv/PyPI/GHSA-j8r2-6x86-q33q.json").toString());
+            });
+            assertThat(db.vulnerabilities(List.of("Maven"))).singleElement()
+                    .satisfies(v -> assertThat(v.source()).endsWith("all.zip!/GHSA-jfh8-c2jp-5v3q.json"));
+            assertThat(db.status().sources().get(0).watermark()).isEqualTo("2025-03-01T00:00:00Z");
+        }
+
+        assertThat(updater.update(List.of("osv:PyPI"), progress).sources().get(0).state()).isEqualTo(State.UNCHANGED);
+    }
+
+    @Test
+    void aListedRecordThatIsGoneMeansTheWholeDump() throws Exception {
+        server.serve("/osv/PyPI/all.zip", osvZip(), "zip-1");
+        DatabaseUpdater updater = new DatabaseUpdater(dir, settings, new OsvReader(), CLOCK);
+        updater.update(List.of("osv:PyPI"), progress);
+        server.serve("/osv/PyPI/modified_id.csv",
+                "2026-01-01T00:00:00Z,GHSA-gone\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "list-1");
+        server.serve("/osv/PyPI/all.zip", osvZip(), "zip-2");
+
+        UpdateReport report = updater.update(List.of("osv:PyPI"), progress);
+
+        assertThat(report.sources().get(0).state()).isEqualTo(State.UPDATED);
+        assertThat(log).anyMatch(l -> l.contains("downloading the whole dump: GHSA-gone"));
+        assertThat(server.requests("/osv/PyPI/all.zip")).hasSize(2);
+    }
+
     /** The OSV fixture records zipped the way OSV publishes an ecosystem. */
     private static byte[] osvZip() throws Exception {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
