@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.version.InvalidVersionException;
+import org.patchgap.core.version.Version;
 import org.patchgap.core.version.VersionScheme;
 
 /**
@@ -38,7 +39,7 @@ public final class DebianVersionScheme implements VersionScheme {
     }
 
     @Override
-    public DebianVersion parse(@Nullable String text) throws InvalidVersionException {
+    public Version parse(@Nullable String text) throws InvalidVersionException {
         if (text == null) {
             throw invalid("null", "version string is empty");
         }

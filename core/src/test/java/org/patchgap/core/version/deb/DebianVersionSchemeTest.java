@@ -14,7 +14,7 @@ class DebianVersionSchemeTest {
 
     @Test
     void splitsEpochUpstreamAndRevisionAtTheFirstColonAndLastHyphen() throws InvalidVersionException {
-        DebianVersion v = SCHEME.parse(" 1:2.0-beta-3+deb12u1\t");
+        DebianVersion v = (DebianVersion) SCHEME.parse(" 1:2.0-beta-3+deb12u1\t");
         assertThat(v.epoch()).isEqualTo(1);
         assertThat(v.upstream()).isEqualTo("2.0-beta");
         assertThat(v.revision()).isEqualTo("3+deb12u1");
