@@ -18,7 +18,7 @@ final class PypiVersionArbitraries {
         Arbitrary<String> number = Arbitraries.of("0", "00", "1", "01", "2", "9", "10", "999999999999999999999");
         Arbitrary<String> release = number.list().ofMinSize(1).ofMaxSize(4).map(l -> String.join(".", l));
         Arbitrary<String> lead = Arbitraries.frequencyOf(Tuple.of(12, Arbitraries.just("")),
-                Tuple.of(2, Arbitraries.of("v", "V", " ", "\t")), Tuple.of(1, Arbitraries.of("\u00a0", "\u2028")));
+                Tuple.of(2, Arbitraries.of("v", "V", " ", "\t")), Tuple.of(1, Arbitraries.of("\u00a0", "\u2028", "\u0085", "\u001c", "\ufeff")));
         Arbitrary<String> epoch = Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just("")),
                 Tuple.of(2, Arbitraries.of("0!", "1!", "2!", "01!")));
         Arbitrary<String> separator = Arbitraries.of("", "", "", ".", "-", "_");
