@@ -4,42 +4,38 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Finds the real third-party data sets of /work/shared/data: {@code PATCHGAP_SHARED_DATA} when set, else
- * {@code <repository>/../shared/data} (or {@code shared/data} beside any further ancestor). Tests that need them skip with a message when they are absent, because a
- * plain clone of the repository does not have them.
+ * Finds the third-party data sets (purl-spec, CycloneDX examples ...) that are not part of the repository:
+ * {@code $PATCHGAP_SHARED_DATA}, else {@code shared/data} beside the repository (or beside any directory
+ * above it, which covers git worktrees). Tests that need them skip with a message when they are absent.
  */
 public final class SharedData {
 
     private SharedData() {}
 
-    /** The directory {@code relative} under the shared data, or a skipped test when it is absent. */
-    public static Path require(String relative) {
-        Path root = root();
-        Path dir = root == null ? null : root.resolve(relative);
-        assumeTrue(dir != null && Files.isDirectory(dir), "shared data set " + relative + " not found (looked in "
-                + (root == null ? "PATCHGAP_SHARED_DATA and ../shared/data" : root) + "); skipping");
-        return dir;
-    }
-
-    private static Path root() {
+    public static Optional<Path> root() {
         String env = System.getenv("PATCHGAP_SHARED_DATA");
         if (env != null && !env.isBlank()) {
-            return Path.of(env);
+            Path dir = Path.of(env);
+            return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
         }
-        // Maven runs tests in the module directory; the repository is the nearest directory with mvnw. A worktree
-        // may sit deeper than the main checkout, so every ancestor of the repository is tried for shared/data.
-        Path repo = Path.of("").toAbsolutePath();
-        while (repo != null && !Files.exists(repo.resolve("mvnw"))) {
-            repo = repo.getParent();
-        }
-        for (Path dir = repo == null ? null : repo.getParent(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolveSibling("shared").resolve("data");
+            if (dir.getParent() != null && Files.isDirectory(candidate)) {
+                return Optional.of(candidate);
             }
         }
-        return null;
+        return Optional.empty();
+    }
+
+    /** {@code relative} under the shared data, or a skipped test naming what is missing. */
+    public static Path require(String relative) {
+        Optional<Path> root = root();
+        assumeTrue(root.isPresent(), "shared data not found (set PATCHGAP_SHARED_DATA or put it at ../shared/data)");
+        Path path = root.get().resolve(relative);
+        assumeTrue(Files.exists(path), "shared data set missing: " + path);
+        return path;
     }
 }

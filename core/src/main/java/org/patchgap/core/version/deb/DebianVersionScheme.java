@@ -17,11 +17,11 @@ import org.patchgap.core.version.VersionScheme;
  * accepted and ordered as dpkg orders them, because dpkg itself goes on to compare them. Deliberate difference:
  * dpkg's placeholders for "no version", the empty string and {@code <unknown>}, are invalid here.
  *
- * {@snippet :
+ * <pre>{@code
  * Version fixed = DebianVersionScheme.INSTANCE.parse("1.0-1+deb12u1");
  * Version installed = DebianVersionScheme.INSTANCE.parse("1.0-1");
  * assert installed.compareTo(fixed) < 0;
- * }
+ * }</pre>
  */
 public final class DebianVersionScheme implements VersionScheme {
 

@@ -19,10 +19,10 @@ import org.patchgap.core.version.VersionScheme;
  * preview rev r}, implicit numbers ({@code 1.0.post} is {@code 1.0.post0}) and the implicit post release
  * {@code 1.0-1}. {@link PypiVersion#normalized()} gives the canonical text.
  *
- * {@snippet :
+ * <pre>{@code
  * PypiVersion v = PypiVersionScheme.INSTANCE.parse("1.0-ALPHA.1");
  * assert v.normalized().equals("1.0a1");
- * }
+ * }</pre>
  */
 public final class PypiVersionScheme implements VersionScheme {
 
