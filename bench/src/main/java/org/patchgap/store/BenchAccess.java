@@ -40,4 +40,19 @@ public final class BenchAccess {
         List<SourceData> data = sources.stream().map(SourceData.class::cast).toList();
         DatabaseCommit.commit(directory, data, List.of(), Map.of(), deflate, Clock.systemUTC(), ProgressListener.NONE);
     }
+
+    /** Copies a database segment by segment, storing every segment deflated or not (nothing is decoded). */
+    public static void recompress(java.nio.file.Path from, java.nio.file.Path to, boolean deflate) throws Exception {
+        java.nio.file.Files.createDirectories(to);
+        try (DatabaseFile in = DatabaseFile.open(from.resolve(DatabaseFormat.FILE_NAME));
+             DatabaseWriter out = DatabaseWriter.create(to.resolve(DatabaseFormat.FILE_NAME), deflate)) {
+            for (SegmentInfo s : in.catalog().segments()) {
+                java.nio.ByteBuffer raw = in.segmentBytes(s);
+                byte[] bytes = new byte[raw.remaining()];
+                raw.get(bytes);
+                out.segment(s.kind(), s.source(), s.ecosystem(), s.records(), bytes);
+            }
+            out.finish(in.catalog().created(), in.catalog().sources());
+        }
+    }
 }

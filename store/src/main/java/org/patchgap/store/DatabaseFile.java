@@ -7,7 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.zip.CRC32C;
+import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -134,7 +134,9 @@ final class DatabaseFile implements Closeable {
     }
 
     static int crc(ByteBuffer bytes) {
-        CRC32C crc = new CRC32C();
+        // CRC-32 (zlib, native) rather than CRC-32C: the latter is plain Java until the JIT compiles it, which
+        // made a cold scan pay tens of milliseconds per segment (docs/decisions/0004).
+        CRC32 crc = new CRC32();
         crc.update(bytes);
         return (int) crc.getValue();
     }

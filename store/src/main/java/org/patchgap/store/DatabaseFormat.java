@@ -7,7 +7,7 @@ package org.patchgap.store;
  * "PGDB" u32 version                      header, 8 bytes
  * segment*                                advisories per (source, ecosystem), KEV, EPSS; see SegmentKind
  * catalog                                 sources and the segment table (SegmentOutput encoding)
- * u64 catalogOffset u32 catalogLength u32 catalogCrc32c "PGDB"   trailer, 20 bytes
+ * u64 catalogOffset u32 catalogLength u32 catalogCrc32 "PGDB"   trailer, 20 bytes
  * </pre>
  *
  * Opening reads the trailer and the catalog only; a segment is read when a scan asks for its ecosystem.

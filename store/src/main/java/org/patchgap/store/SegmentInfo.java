@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param length     stored length
  * @param rawLength  length after inflating; equals {@code length} when not deflated
  * @param deflated   whether the stored bytes are DEFLATE-compressed
- * @param crc        CRC-32C of the stored bytes
+ * @param crc        CRC-32 of the stored bytes
  */
 record SegmentInfo(SegmentKind kind, String source, String ecosystem, int records, long offset, int length,
                    int rawLength, boolean deflated, int crc) {
