@@ -111,7 +111,9 @@ final class AdvisoryCodec {
         }
         List<String> references = readStrings(in);
         String stored = in.readRequiredString();
-        String source = stored.startsWith("\0") ? stored.substring(1) : sourcePrefix + stored;
+        // String.concat, not '+': the first '+' of a JVM bootstraps invokedynamic string concatenation, which a
+        // cold scan would pay here.
+        String source = stored.startsWith("\0") ? stored.substring(1) : sourcePrefix.concat(stored);
         return new Vulnerability(id, aliases, summary, published, modified, withdrawn, severities, affected,
                 references, source);
     }
