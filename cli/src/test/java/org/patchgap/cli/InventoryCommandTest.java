@@ -12,8 +12,8 @@ class InventoryCommandTest {
     void tableListsEveryTargetAndItsComponents() {
         Cli.Result r = Cli.run("inventory", Cli.example("inventories"));
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("shop-backend (application, from ", "storefront-web (application, from ",
-                "billing-api (application, from ");
+        assertThat(r.out()).contains("shop-backend@1.4.0 (application, from ", "storefront-web@3.2.0 (application, from ",
+                "billing-api@2.0.1 (application, from ");
         assertThat(r.out()).contains("pkg:maven/org.apache.logging.log4j/log4j-core@2.12.2");
         assertThat(r.out()).contains("ECOSYSTEM", "NAME", "VERSION", "PURL", "LOCATION");
     }
@@ -24,7 +24,7 @@ class InventoryCommandTest {
         assertThat(r.exit()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         JsonNode target = json.at("/targets/0");
-        assertThat(target.get("name").asText()).isEqualTo("billing-api");
+        assertThat(target.get("name").asText()).isEqualTo("billing-api@2.0.1");
         assertThat(target.get("kind").asText()).isEqualTo("application");
         assertThat(target.get("host").isNull()).isTrue();
         JsonNode urllib3 = null;

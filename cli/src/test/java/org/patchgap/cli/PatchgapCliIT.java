@@ -49,14 +49,14 @@ class PatchgapCliIT {
         Run run = patchgap("", "scan", "--advisories", "examples/advisories", "examples/inventories");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains(
-                "upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend",
-                "upgrade org.apache.logging.log4j:log4j-core 2.12.2 -> 2.12.4 (fixes 2) in shop-backend",
-                "upgrade lodash 4.17.11 -> 4.17.12 (fixes 1) in storefront-web",
-                "upgrade minimist 1.2.5 -> 1.2.6 (fixes 1) in storefront-web",
-                "request 2.88.2: no fix available (GHSA-p8p7-x288-28g6) in storefront-web",
-                "upgrade urllib3 1.26.5 -> 1.26.17 (fixes 1) in billing-api",
-                "upgrade requests 2.28.1 -> 2.31.0 (fixes 1) in billing-api",
-                "upgrade jinja2 2.11.2 -> 2.11.3 (fixes 1) in billing-api",
+                "upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend@1.4.0",
+                "upgrade org.apache.logging.log4j:log4j-core 2.12.2 -> 2.12.4 (fixes 2) in shop-backend@1.4.0",
+                "upgrade lodash 4.17.11 -> 4.17.12 (fixes 1) in storefront-web@3.2.0",
+                "upgrade minimist 1.2.5 -> 1.2.6 (fixes 1) in storefront-web@3.2.0",
+                "request 2.88.2: no fix available (GHSA-p8p7-x288-28g6) in storefront-web@3.2.0",
+                "upgrade urllib3 1.26.5 -> 1.26.17 (fixes 1) in billing-api@2.0.1",
+                "upgrade requests 2.28.1 -> 2.31.0 (fixes 1) in billing-api@2.0.1",
+                "upgrade jinja2 2.11.2 -> 2.11.3 (fixes 1) in billing-api@2.0.1",
                 "12 findings (4 critical, 1 high, 7 medium) in 3 of 3 targets");
         assertThat(run.out().lines().skip(1).findFirst().orElseThrow()).startsWith("critical");
         assertThat(run.err()).isEqualTo("patchgap: warning: 1 withdrawn advisory ignored; 1 GIT range not matched (commits, not versions)\n");
@@ -74,18 +74,18 @@ class PatchgapCliIT {
                     f.get("fixedVersions").toString()));
         }
         assertThat(rows).containsExactlyInAnyOrder(
-                "shop-backend Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-jfh8-c2jp-5v3q critical [\"2.15.0\"]",
-                "shop-backend Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-7rjr-3q55-vv33 critical [\"2.16.0\"]",
-                "shop-backend Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-p6xc-xr62-6r2g medium [\"2.17.0\"]",
-                "shop-backend Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-8489-44mv-ggj8 medium [\"2.17.1\"]",
-                "shop-backend Maven org.apache.logging.log4j:log4j-core 2.12.2 GHSA-p6xc-xr62-6r2g medium [\"2.12.3\",\"2.17.0\"]",
-                "shop-backend Maven org.apache.logging.log4j:log4j-core 2.12.2 GHSA-8489-44mv-ggj8 medium [\"2.12.4\",\"2.17.1\"]",
-                "storefront-web npm lodash 4.17.11 GHSA-jf85-cpcp-j695 critical [\"4.17.12\"]",
-                "storefront-web npm minimist 1.2.5 GHSA-xvch-5gv4-984h critical [\"1.2.6\"]",
-                "storefront-web npm request 2.88.2 GHSA-p8p7-x288-28g6 medium []",
-                "billing-api PyPI urllib3 1.26.5 PYSEC-2023-192 high [\"1.26.17\",\"2.0.6\"]",
-                "billing-api PyPI requests 2.28.1 PYSEC-2023-74 medium [\"2.31.0\"]",
-                "billing-api PyPI jinja2 2.11.2 PYSEC-2021-66 medium [\"2.11.3\"]");
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-jfh8-c2jp-5v3q critical [\"2.15.0\"]",
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-7rjr-3q55-vv33 critical [\"2.16.0\"]",
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-p6xc-xr62-6r2g medium [\"2.17.0\"]",
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-8489-44mv-ggj8 medium [\"2.17.1\"]",
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.12.2 GHSA-p6xc-xr62-6r2g medium [\"2.12.3\",\"2.17.0\"]",
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.12.2 GHSA-8489-44mv-ggj8 medium [\"2.12.4\",\"2.17.1\"]",
+                "storefront-web@3.2.0 npm lodash 4.17.11 GHSA-jf85-cpcp-j695 critical [\"4.17.12\"]",
+                "storefront-web@3.2.0 npm minimist 1.2.5 GHSA-xvch-5gv4-984h critical [\"1.2.6\"]",
+                "storefront-web@3.2.0 npm request 2.88.2 GHSA-p8p7-x288-28g6 medium []",
+                "billing-api@2.0.1 PyPI urllib3 1.26.5 PYSEC-2023-192 high [\"1.26.17\",\"2.0.6\"]",
+                "billing-api@2.0.1 PyPI requests 2.28.1 PYSEC-2023-74 medium [\"2.31.0\"]",
+                "billing-api@2.0.1 PyPI jinja2 2.11.2 PYSEC-2021-66 medium [\"2.11.3\"]");
         assertThat(report.at("/findings/0/severity/level").asText()).isEqualTo("critical");
         assertThat(report.at("/summary/targets").asInt()).isEqualTo(3);
         assertThat(report.at("/summary/findings/total").asInt()).isEqualTo(12);
@@ -157,7 +157,7 @@ class PatchgapCliIT {
         JsonNode json = new ObjectMapper().readTree(run.out());
         List<String> names = new ArrayList<>();
         json.get("targets").forEach(t -> names.add(t.get("name").asText()));
-        assertThat(names).containsExactly("billing-api", "shop-backend", "storefront-web");
+        assertThat(names).containsExactly("billing-api@2.0.1", "shop-backend@1.4.0", "storefront-web@3.2.0");
     }
 
     @Test

@@ -46,8 +46,8 @@ class ScanCommandTest {
     void tableNamesTheUpgradeThatRemovesEveryFinding() {
         Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, JAVA_APP);
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains("upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend");
-        assertThat(r.out()).contains("upgrade org.apache.logging.log4j:log4j-core 2.12.2 -> 2.12.4 (fixes 2) in shop-backend");
+        assertThat(r.out()).contains("upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend@1.4.0");
+        assertThat(r.out()).contains("upgrade org.apache.logging.log4j:log4j-core 2.12.2 -> 2.12.4 (fixes 2) in shop-backend@1.4.0");
         assertThat(r.out()).contains("GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)");
         assertThat(r.out()).doesNotContain("\u001b[");
     }

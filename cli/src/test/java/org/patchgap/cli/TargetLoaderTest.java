@@ -26,7 +26,7 @@ class TargetLoaderTest {
         Files.writeString(dir.resolve("package.json"), "{\"name\": \"x\"}");
 
         TargetLoader.Loaded loaded = TargetLoader.load(List.of(dir));
-        assertThat(loaded.targets()).extracting(Target::name).containsExactly("storefront-web", "shop-backend");
+        assertThat(loaded.targets()).extracting(Target::name).containsExactly("storefront-web@3.2.0", "shop-backend@1.4.0");
         assertThat(loaded.problems()).isEmpty();
         assertThat(loaded.skippedFiles()).isZero();
     }
@@ -37,7 +37,7 @@ class TargetLoaderTest {
         Files.writeString(dir.resolve("bad.cdx.json"), "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\", \"components\": [");
 
         TargetLoader.Loaded loaded = TargetLoader.load(List.of(dir));
-        assertThat(loaded.targets()).extracting(Target::name).containsExactly("shop-backend");
+        assertThat(loaded.targets()).extracting(Target::name).containsExactly("shop-backend@1.4.0");
         assertThat(loaded.skippedFiles()).isEqualTo(1);
         assertThat(loaded.problems()).singleElement()
                 .satisfies(p -> assertThat(p.location().file()).endsWith("bad.cdx.json"))
@@ -57,7 +57,7 @@ class TargetLoaderTest {
 
         TargetLoader.Loaded loaded = TargetLoader.load(List.of(tree));
         // the link to a file inside the tree is read; the links out of it, and the dangling one, are not
-        assertThat(loaded.targets()).extracting(Target::name).containsExactly("storefront-web", "storefront-web");
+        assertThat(loaded.targets()).extracting(Target::name).containsExactly("storefront-web@3.2.0", "storefront-web@3.2.0");
         assertThat(loaded.problems()).isEmpty();
     }
 
