@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.patchgap.core.ecosystem.PackageNames;
 import org.patchgap.core.model.AffectedPackage;
 import org.patchgap.core.model.AffectedRange;
 import org.patchgap.core.model.Location;
@@ -22,18 +23,21 @@ import org.patchgap.core.version.VersionSchemes;
 /** Affected entries by (ecosystem, package name key), parsed once. */
 final class AdvisoryIndex {
 
-    private final Map<String, List<CompiledPackage>> byPackage;
+    /** Canonical ecosystem, then package-name key: two lookups of strings whose hashes are cached. */
+    private final Map<String, Map<String, List<CompiledPackage>>> byPackage;
     private final List<Problem> problems;
     private final AdvisoryStats stats;
 
-    private AdvisoryIndex(Map<String, List<CompiledPackage>> byPackage, List<Problem> problems, AdvisoryStats stats) {
+    private AdvisoryIndex(Map<String, Map<String, List<CompiledPackage>>> byPackage, List<Problem> problems, AdvisoryStats stats) {
         this.byPackage = byPackage;
         this.problems = List.copyOf(problems);
         this.stats = stats;
     }
 
     List<CompiledPackage> candidates(String canonicalEcosystem, String name) {
-        return byPackage.getOrDefault(Matcher.key(canonicalEcosystem, name), List.of());
+        Map<String, List<CompiledPackage>> packages = byPackage.get(canonicalEcosystem);
+        if (packages == null) return List.of();
+        return packages.getOrDefault(PackageNames.key(canonicalEcosystem, name), List.of());
     }
 
     List<Problem> problems() {
@@ -63,7 +67,7 @@ final class AdvisoryIndex {
     }
 
     private static final class Builder {
-        final Map<String, List<CompiledPackage>> byPackage = new HashMap<>();
+        final Map<String, Map<String, List<CompiledPackage>>> byPackage = new HashMap<>();
         final List<Problem> problems = new ArrayList<>();
         int entries;
         int gitRanges;
@@ -97,7 +101,8 @@ final class AdvisoryIndex {
                 if (ranges.isEmpty() && affected.versions().isEmpty()) continue;
                 Severity severity = affected.severity() != null ? affected.severity() : recordSeverity;
                 entries++;
-                byPackage.computeIfAbsent(Matcher.key(ecosystem, affected.name()), k -> new ArrayList<>())
+                byPackage.computeIfAbsent(ecosystem, k -> new HashMap<>())
+                        .computeIfAbsent(PackageNames.key(ecosystem, affected.name()), k -> new ArrayList<>())
                         .add(new CompiledPackage(vulnerability, scheme, List.copyOf(ranges), Set.copyOf(versions),
                                 Set.copyOf(affected.versions()), severity));
             }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.patchgap.core.ecosystem.PackageNames;
 import org.patchgap.core.model.Component;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Problem;
@@ -67,15 +66,15 @@ public final class Matcher {
         int matched = 0;
         int unmatchable = 0;
         long checks = 0;
+        Map<String, EcosystemContext> ecosystems = new HashMap<>();
         for (Target target : targets) {
             for (Component component : target.components()) {
                 if (component.ecosystem() == null || component.version() == null || component.version().isBlank()) {
                     unmatchable++;
                     continue;
                 }
-                String ecosystem = VersionSchemes.canonicalName(component.ecosystem());
-                List<CompiledPackage> candidates = index.candidates(ecosystem, component.name());
-                VersionScheme scheme = VersionSchemes.forEcosystem(ecosystem);
+                EcosystemContext context = ecosystems.computeIfAbsent(component.ecosystem(), EcosystemContext::of);
+                VersionScheme scheme = context.scheme();
                 Version installed;
                 try {
                     installed = scheme.parse(component.version());
@@ -85,6 +84,7 @@ public final class Matcher {
                     continue;
                 }
                 matched++;
+                List<CompiledPackage> candidates = index.candidates(context.canonical(), component.name());
                 if (candidates.isEmpty()) continue;
                 checks += candidates.size();
                 ComponentMatch match = matchComponent(target.name(), component, installed, candidates, scheme.exact());
@@ -102,6 +102,14 @@ public final class Matcher {
             .thenComparing(Finding::target)
             .thenComparing(f -> f.component().name())
             .thenComparing(f -> f.vulnerability().id());
+
+    /** An ecosystem name as components spell it, resolved once per match. */
+    private record EcosystemContext(String canonical, VersionScheme scheme) {
+        static EcosystemContext of(String ecosystem) {
+            String canonical = VersionSchemes.canonicalName(ecosystem);
+            return new EcosystemContext(canonical, VersionSchemes.forEcosystem(canonical));
+        }
+    }
 
     private record ComponentMatch(List<Finding> findings, Upgrade upgrade) {}
 
@@ -195,10 +203,5 @@ public final class Matcher {
         List<String> texts = new ArrayList<>(versions.size());
         for (Version v : versions) texts.add(v.text());
         return texts;
-    }
-
-    /** Lookup key of a package in an ecosystem, shared with the index. */
-    static String key(String canonicalEcosystem, String name) {
-        return canonicalEcosystem + '\u0000' + PackageNames.key(canonicalEcosystem, name);
     }
 }
