@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.patchgap.core.match.Upgrade;
 import org.patchgap.core.model.Component;
 import org.patchgap.core.model.Finding;
@@ -32,11 +31,6 @@ public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Pr
         for (SeverityLevel level : SeverityLevel.values()) counts.put(level, 0);
         for (Finding finding : findings) counts.merge(finding.severity().level(), 1, Integer::sum);
         return Collections.unmodifiableMap(counts);
-    }
-
-    /** The upgrade named for the component of {@code finding}, or null when there is none. */
-    public @Nullable Upgrade upgradeFor(Finding finding) {
-        return upgradeIndex().get(new ComponentKey(finding.target(), finding.component()));
     }
 
     /** Upgrades keyed by the component they apply to, for the writers that print one per finding. */
