@@ -20,7 +20,7 @@ final class InventoryCommand implements Callable<Integer> {
     private final Io io;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Parameters(paramLabel = "TARGET", arity = "1..*",

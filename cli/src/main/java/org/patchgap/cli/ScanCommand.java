@@ -31,7 +31,7 @@ final class ScanCommand implements Callable<Integer> {
     List<Path> advisories = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Report format: table or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
