@@ -11,6 +11,12 @@ import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Target;
+import org.patchgap.formats.windows.GetComputerInfoJsonReader;
+import org.patchgap.formats.windows.GetHotFixJsonReader;
+import org.patchgap.formats.windows.OsqueryWindowsReader;
+import org.patchgap.formats.windows.SmbConfigurationJsonReader;
+import org.patchgap.formats.windows.SysteminfoReader;
+import org.patchgap.formats.windows.WmicQfeReader;
 
 /**
  * The one explicit list of inventory readers, and the choice of a reader for a file. Add a reader by adding
@@ -23,6 +29,12 @@ public final class InventoryReaders {
 
     private static final List<InventoryReader> ALL = List.of(
             // One line per reader.
+            new SysteminfoReader(),
+            new WmicQfeReader(),
+            new GetComputerInfoJsonReader(),
+            new GetHotFixJsonReader(),
+            new SmbConfigurationJsonReader(),
+            new OsqueryWindowsReader()
     );
 
     private InventoryReaders() {}
