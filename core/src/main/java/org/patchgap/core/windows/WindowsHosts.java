@@ -25,7 +25,7 @@ public final class WindowsHosts {
 
     /**
      * Merges HOST targets of the same name, keeping the first appearance's place in the list; other targets pass
-     * through unchanged. Facts: the first known value of each, except the build, where one with an update
+     * through unchanged. The merged host takes its name from the first part that names a product. Facts: the first known value of each, except the build, where one with an update
      * revision wins; updates are united; configurations are united (a later file wins a conflicting key).
      */
     public static List<Target> merge(List<Target> targets) {
@@ -56,7 +56,9 @@ public final class WindowsHosts {
 
     private static Target join(List<Target> parts) {
         if (parts.size() == 1) return parts.get(0);
-        String name = parts.get(0).name();
+        // The name as the export that names the product spells it (a configuration-only export may be named after
+        // its directory, in another case).
+        String name = parts.stream().filter(t -> t.host().osName() != null).findFirst().orElse(parts.get(0)).name();
         Set<String> sources = new LinkedHashSet<>();
         List<Component> components = new ArrayList<>();
         String osName = null, osVersion = null, build = null, arch = null, sp = null;
