@@ -27,7 +27,9 @@ final class Json {
             JsonLocation at = e.getLocation();
             String place = at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new BadInputException(new Location(file.toString(), place),
-                    "malformed JSON (expected " + expected + "): " + e.getOriginalMessage());
+                    "malformed JSON (expected " + expected + "): "
+                            // Jackson appends where the unclosed value started, naming a redacted source: drop it.
+                            + e.getOriginalMessage().replaceAll("(?s)\\s*\\(?(start marker )?at \\[Source:.*$", ""));
         }
     }
 

@@ -42,6 +42,7 @@ public final class SysteminfoReader implements InventoryReader {
             .stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
 
     private static final Pattern LIST_LINE = Pattern.compile("^(\\S[^:]{0,60}):(\\s{2,})\\S");
+    private static final Pattern EMPTY_VALUE = Pattern.compile("^\\S[^:]{0,60}:\\s*$");
     private static final Pattern ENTRY = Pattern.compile("^\\s*\\[\\d+\\]:\\s*(\\S+)");
     private static final Pattern SERVICE_PACK = Pattern.compile("(?i)\\bService Pack (\\d+)");
     private static final Pattern VERSION_START = Pattern.compile("^\\d+\\.\\d+\\.\\d+");
@@ -178,6 +179,7 @@ public final class SysteminfoReader implements InventoryReader {
         for (String line : WindowsText.lines(text)) {
             if (line.isBlank() || Character.isWhitespace(line.charAt(0))) continue;
             if (++seen > 8) break;
+            if (EMPTY_VALUE.matcher(line).matches()) continue; // e.g. an empty "Registered Organization:"
             Matcher m = LIST_LINE.matcher(line);
             if (!m.find()) return false;
             int col = m.end() - 1;
