@@ -130,11 +130,20 @@ public final class WindowsMatcher {
             if (fixed.isPresent()) {
                 int have = hp.build().revision();
                 int need = fixed.get().revision();
-                return have >= need
-                        ? finding(target, v, shown.name(), build, Status.FIXED, List.of(), fixed.get().toString(),
-                                mitigations, severity, "build " + hp.build() + " is at or above the fixed build " + fixed.get())
-                        : finding(target, v, shown.name(), build, Status.EXPOSED, kbs, fixed.get().toString(),
-                                mitigations, severity, "build " + hp.build() + " is below the fixed build " + fixed.get());
+                if (have >= need) {
+                    return finding(target, v, shown.name(), build, Status.FIXED, List.of(), fixed.get().toString(),
+                            mitigations, severity, "build " + hp.build() + " is at or above the fixed build " + fixed.get());
+                }
+                // A fix listed as installed on a build below it: a restart is pending, or the build number is
+                // stale (WindowsBuildLabEx lags on some builds). Neither answer would be honest.
+                Optional<String> listed = fixedBy(fixes, installed);
+                if (listed.isPresent()) {
+                    return finding(target, v, shown.name(), build, Status.CANNOT_TELL, kbs, fixed.get().toString(),
+                            mitigations, severity, "build " + hp.build() + " is below the fixed build " + fixed.get()
+                                    + ", yet " + listed.get() + " (a restart pending, or a stale build number)");
+                }
+                return finding(target, v, shown.name(), build, Status.EXPOSED, kbs, fixed.get().toString(),
+                        mitigations, severity, "build " + hp.build() + " is below the fixed build " + fixed.get());
             }
         }
         Optional<String> fixedBy = fixedBy(fixes, installed);

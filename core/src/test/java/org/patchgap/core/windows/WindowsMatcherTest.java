@@ -149,6 +149,15 @@ class WindowsMatcherTest {
         }
 
         @Test
+        void fixListedOnABuildBelowItCannotBeTold() {
+            Target pending = host("w10", "Microsoft Windows 10 Pro", "10.0.14393", "x64-based PC", null,
+                    List.of("KB4013429"), Map.of(), "10.0.14393.693");
+            WindowsFinding f = one(pending, "CVE-2017-0144");
+            assertThat(f.status()).isEqualTo(Status.CANNOT_TELL);
+            assertThat(f.evidence()).contains("yet KB4013429 is installed");
+        }
+
+        @Test
         void withoutRevisionTheKbsDecide() {
             Target withKb = host("w10", "Microsoft Windows 10 Pro", "10.0.14393", "x64-based PC", null,
                     List.of("KB4013429"), Map.of());

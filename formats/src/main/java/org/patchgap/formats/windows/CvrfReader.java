@@ -181,7 +181,8 @@ final class CvrfReader {
         String title = child(v, "Title").map(CvrfReader::text).filter(s -> !s.isEmpty()).orElse(cve);
         String description = child(v, "Notes").flatMap(n -> children(n, "Note").stream()
                 .filter(note -> note.getAttribute("Type").equalsIgnoreCase("Description")).findFirst())
-                .map(CvrfReader::text).orElse(null);
+                .map(CvrfReader::text).map(d -> d.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip()) // MSRC notes are HTML
+                .orElse(null);
         return Optional.of(new WindowsVulnerability(cve, documentId, title, description, published, affected, workarounds, source));
     }
 
