@@ -11,6 +11,7 @@ import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Target;
+import org.patchgap.formats.cyclonedx.CycloneDxReader;
 import org.patchgap.formats.windows.GetComputerInfoJsonReader;
 import org.patchgap.formats.windows.GetHotFixJsonReader;
 import org.patchgap.formats.windows.OsqueryWindowsReader;
@@ -29,6 +30,7 @@ public final class InventoryReaders {
 
     private static final List<InventoryReader> ALL = List.of(
             // One line per reader.
+            new CycloneDxReader(),
             new SysteminfoReader(),
             new WmicQfeReader(),
             new GetComputerInfoJsonReader(),
@@ -57,7 +59,8 @@ public final class InventoryReaders {
     /** Reads one inventory file with the reader that takes it; a file no reader takes is bad input. */
     public static ReadResult<Target> read(Path file) throws BadInputException {
         InventoryReader reader = readerFor(file).orElseThrow(() -> new BadInputException(Location.of(file.toString()),
-                "not a supported inventory (expected a CycloneDX SBOM in JSON or XML)"));
+                "not a supported inventory (expected a CycloneDX SBOM in JSON or XML, or a Windows export: systeminfo, "
+                        + "wmic qfe, Get-HotFix / Get-ComputerInfo / Get-SmbServerConfiguration JSON, osquery patches and os_version)"));
         return reader.read(file);
     }
 

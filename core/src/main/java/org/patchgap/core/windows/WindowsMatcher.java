@@ -33,12 +33,12 @@ import org.patchgap.core.windows.WindowsProducts.HostProduct;
  * does not know that is later than the fix (it may supersede it). Configuration that lessens the exposure
  * (SMBv1 disabled) is listed beside the finding and never hides it.
  *
- * {@snippet :
+ * <pre>{@code
  * WindowsMatcher matcher = new WindowsMatcher(vulnerabilities);
  * for (WindowsFinding f : matcher.match(host)) {
  *     System.out.println(f.host() + " " + f.id() + " " + f.status() + " needs " + f.requiredKbs());
  * }
- * }
+ * }</pre>
  */
 public final class WindowsMatcher {
 

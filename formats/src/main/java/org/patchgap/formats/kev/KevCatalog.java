@@ -26,10 +26,10 @@ import org.patchgap.core.model.ReadResult;
  * {@code dateAdded}, {@code dueDate}, {@code requiredAction}, {@code knownRansomwareCampaignUse}, {@code cwes}),
  * or an excerpt of it in the same format. Looked up by CVE id.
  *
- * {@snippet :
+ * <pre>{@code
  * KevCatalog kev = KevCatalog.read(Path.of("examples/advisories/kev/known_exploited_vulnerabilities-ms17-010.json")).items().get(0);
  * kev.lookup("CVE-2017-0144").ifPresent(e -> System.out.println("exploited; ransomware: " + e.knownRansomwareUse()));
- * }
+ * }</pre>
  */
 public final class KevCatalog {
 

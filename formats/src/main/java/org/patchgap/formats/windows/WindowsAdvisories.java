@@ -22,10 +22,10 @@ import org.patchgap.formats.AdvisoryReader;
  * directory tree into {@link WindowsVulnerability}s, which {@link org.patchgap.core.windows.WindowsMatcher}
  * matches against Windows hosts.
  *
- * {@snippet :
+ * <pre>{@code
  * ReadResult<WindowsVulnerability> advisories = WindowsAdvisories.read(Path.of("examples/advisories"));
  * WindowsMatcher matcher = new WindowsMatcher(advisories.items());
- * }
+ * }</pre>
  */
 public final class WindowsAdvisories {
 
