@@ -18,8 +18,8 @@ import org.patchgap.core.windows.WindowsVulnerability;
 import org.patchgap.formats.AdvisoryReader;
 
 /**
- * The entry point for Microsoft advisories: reads Security Update Guide CVRF documents from a file or a
- * directory tree into {@link WindowsVulnerability}s, which {@link org.patchgap.core.windows.WindowsMatcher}
+ * The entry point for Microsoft advisories: reads Security Update Guide CVRF documents (and CSAF 2.0 documents
+ * about Windows) from a file or a directory tree into {@link WindowsVulnerability}s, which {@link org.patchgap.core.windows.WindowsMatcher}
  * matches against Windows hosts.
  *
  * <pre>{@code
@@ -41,8 +41,9 @@ public final class WindowsAdvisories {
     }
 
     /**
-     * Reads {@code path}: a CVRF file (anything else is bad input), or a directory, whose {@code .xml} files that
-     * are CVRF documents are read, at any depth, in name order; other files are left to other readers. A broken
+     * Reads {@code path}: a CSAF ({@code .json}) or CVRF file (anything else is bad input), or a directory, whose
+     * {@code .xml} CVRF and {@code .json} CSAF documents are read, at any depth, in name order; other files (OSV,
+     * KEV) are left to other readers. A broken
      * CVRF file inside a directory is reported as a problem and the others are read.
      */
     public static ReadResult<WindowsVulnerability> read(Path path) throws BadInputException {
@@ -51,20 +52,34 @@ public final class WindowsAdvisories {
 
     /** Whether {@code file} is a CVRF document, judged by its name and first bytes. */
     public static boolean isCvrf(Path file) {
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) return false;
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
+                && head(file).map(CvrfReader::looksLikeCvrf).orElse(false);
+    }
+
+    /** Whether {@code file} is a CSAF document, judged by its name and first bytes. */
+    public static boolean isCsaf(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
+                && head(file).map(CsafReader::looksLikeCsaf).orElse(false);
+    }
+
+    private static java.util.Optional<String> head(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return CvrfReader.looksLikeCvrf(WindowsText.decodeHead(in.readNBytes(4096)));
+            return java.util.Optional.of(WindowsText.decodeHead(in.readNBytes(4096)));
         } catch (IOException e) {
-            return false;
+            return java.util.Optional.empty();
         }
+    }
+
+    private static ReadResult<WindowsVulnerability> readOne(Path file) throws BadInputException {
+        return isCsaf(file) ? CsafReader.read(file) : CvrfReader.read(file);
     }
 
     private static ReadResult<WindowsVulnerability> readAll(Path path) throws BadInputException {
         if (!Files.exists(path)) throw new BadInputException(Location.of(path.toString()), "no such file or directory");
-        if (!Files.isDirectory(path)) return CvrfReader.read(path);
+        if (!Files.isDirectory(path)) return readOne(path);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(path)) {
-            files = walk.filter(Files::isRegularFile).filter(WindowsAdvisories::isCvrf).sorted().toList();
+            files = walk.filter(Files::isRegularFile).filter(f -> isCvrf(f) || isCsaf(f)).sorted().toList();
         } catch (NoSuchFileException e) {
             throw new BadInputException(Location.of(path.toString()), "no such directory");
         } catch (IOException e) {
@@ -74,7 +89,7 @@ public final class WindowsAdvisories {
         List<Problem> problems = new ArrayList<>();
         for (Path f : files) {
             try {
-                ReadResult<WindowsVulnerability> r = CvrfReader.read(f);
+                ReadResult<WindowsVulnerability> r = readOne(f);
                 items.addAll(r.items());
                 problems.addAll(r.problems());
             } catch (BadInputException e) {
