@@ -24,6 +24,8 @@ public final class Supersedence {
     /** older KB -> the KBs that directly supersede it. */
     private final Map<String, Set<String>> supersededBy = new HashMap<>();
     private final Set<String> known = new HashSet<>();
+    /** KB -> every KB that supersedes it, transitively; computed on first use (hosts share the same fixes). */
+    private final Map<String, Set<String>> closure = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Builds the graph from every fix of every vulnerability. */
     public static Supersedence of(Collection<WindowsVulnerability> vulnerabilities) {
@@ -40,6 +42,7 @@ public final class Supersedence {
 
     /** Records that {@code newer} supersedes each of {@code older}. */
     void add(String newer, Collection<String> older) {
+        closure.clear();
         known.add(newer);
         for (String o : older) {
             if (o.equals(newer)) continue;
@@ -60,6 +63,8 @@ public final class Supersedence {
      * {@code installed} supersedes it. Breadth-first, so the shortest chain is shown.
      */
     public Optional<List<String>> supersedingPath(String fix, Set<String> installed) {
+        Set<String> all = closure.computeIfAbsent(fix, this::supersedersOf);
+        if (all.stream().noneMatch(installed::contains)) return Optional.empty();
         Map<String, String> next = new LinkedHashMap<>(); // visited KB -> the KB it supersedes on the way to fix
         Deque<String> queue = new ArrayDeque<>();
         next.put(fix, null);
@@ -78,6 +83,17 @@ public final class Supersedence {
             }
         }
         return Optional.empty();
+    }
+
+    private Set<String> supersedersOf(String kb) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(kb));
+        while (!queue.isEmpty()) {
+            for (String newer : supersededBy.getOrDefault(queue.poll(), Set.of())) {
+                if (!newer.equals(kb) && seen.add(newer)) queue.add(newer);
+            }
+        }
+        return Set.copyOf(seen);
     }
 
     /** How many KBs the data mentions. */

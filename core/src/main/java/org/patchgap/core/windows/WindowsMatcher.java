@@ -2,7 +2,6 @@ package org.patchgap.core.windows;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +51,39 @@ public final class WindowsMatcher {
     private final Supersedence supersedence;
 
     public WindowsMatcher(Collection<WindowsVulnerability> vulnerabilities) {
-        this.vulnerabilities = vulnerabilities.stream()
-                .sorted(Comparator.comparing(WindowsVulnerability::id)).toList();
+        this.vulnerabilities = merged(vulnerabilities);
         this.supersedence = Supersedence.of(this.vulnerabilities);
+    }
+
+    /**
+     * One record per CVE: a CVE re-released in a later month's document, or read from both CVRF and CSAF, gives
+     * one finding, with the fixes of every record for each product (a later record may add a newer update).
+     */
+    private static List<WindowsVulnerability> merged(Collection<WindowsVulnerability> vulnerabilities) {
+        java.util.Map<String, List<WindowsVulnerability>> byId = new java.util.TreeMap<>();
+        vulnerabilities.forEach(v -> byId.computeIfAbsent(v.id(), k -> new ArrayList<>()).add(v));
+        List<WindowsVulnerability> out = new ArrayList<>();
+        for (List<WindowsVulnerability> same : byId.values()) {
+            WindowsVulnerability first = same.get(0);
+            if (same.size() == 1) {
+                out.add(first);
+                continue;
+            }
+            java.util.Map<String, AffectedWindowsProduct> products = new java.util.LinkedHashMap<>();
+            Set<String> workarounds = new LinkedHashSet<>();
+            for (WindowsVulnerability v : same) {
+                workarounds.addAll(v.workarounds());
+                for (AffectedWindowsProduct p : v.affected()) {
+                    products.merge(p.name(), p, (a, b) -> new AffectedWindowsProduct(a.name(), a.product(),
+                            Severity.bySeverity(a.severity(), b.severity()) >= 0 ? a.severity() : b.severity(),
+                            java.util.stream.Stream.concat(a.fixes().stream(), b.fixes().stream()).distinct().toList()));
+                }
+            }
+            out.add(new WindowsVulnerability(first.id(), first.advisoryId(), first.title(), first.description(),
+                    first.published(), List.copyOf(products.values()), List.copyOf(workarounds),
+                    same.stream().map(WindowsVulnerability::source).distinct().collect(Collectors.joining(", "))));
+        }
+        return List.copyOf(out);
     }
 
     /** The findings that need attention: exposed and cannot-tell, ordered by vulnerability id. */

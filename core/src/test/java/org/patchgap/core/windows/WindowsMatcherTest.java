@@ -252,6 +252,20 @@ class WindowsMatcherTest {
     }
 
     @Test
+    void aCveInSeveralDocumentsGivesOneFindingWithAllFixes() {
+        // The same CVE re-released later with a newer update for the same product.
+        WindowsVulnerability rerelease = vuln("CVE-2017-0144", "2017-Jun", "Windows SMB Remote Code Execution Vulnerability",
+                product(WIN7_X64, fix("KB4022722", "Security Only")));
+        WindowsMatcher both = new WindowsMatcher(List.of(MS17_010, rerelease));
+        List<WindowsFinding> findings = both.assess(win7("KB4022722"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(Status.FIXED);
+            assertThat(f.vulnerability().source()).isEqualTo("test");
+        });
+        assertThat(both.assess(win7("KB976902")).get(0).requiredKbs()).containsExactly("KB4012212", "KB4012215", "KB4022722");
+    }
+
+    @Test
     void supersedenceCyclesDoNotLoop() {
         Supersedence s = new Supersedence();
         s.add("KB2", Set.of("KB1"));

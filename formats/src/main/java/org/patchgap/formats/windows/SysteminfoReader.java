@@ -38,7 +38,9 @@ public final class SysteminfoReader implements InventoryReader {
             SYSTEM_TYPE, "Processor(s)", "BIOS Version", "Windows Directory", "System Directory", "Boot Device",
             "System Locale", "Input Locale", "Time Zone", "Total Physical Memory", "Available Physical Memory",
             "Virtual Memory: Max Size", "Virtual Memory: Available", "Virtual Memory: In Use", "Page File Location(s)",
-            "Domain", "Logon Server", HOTFIXES, "Network Card(s)", "Hyper-V Requirements", "Page File Max Size")
+            "Domain", "Logon Server", HOTFIXES, "Network Card(s)", "Hyper-V Requirements",
+            // XP and Server 2003 name the virtual memory lines after the page file.
+            "Page File: Max Size", "Page File: Available", "Page File: In Use")
             .stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
 
     private static final Pattern LIST_LINE = Pattern.compile("^(\\S[^:]{0,60}):(\\s{2,})\\S");
