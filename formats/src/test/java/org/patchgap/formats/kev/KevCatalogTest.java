@@ -2,10 +2,8 @@ package org.patchgap.formats.kev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -13,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.ReadResult;
+import org.patchgap.formats.testing.SharedData;
 
 class KevCatalogTest {
 
@@ -53,10 +52,7 @@ class KevCatalogTest {
 
     @Test
     void theWholeCatalogFromSharedData() throws Exception {
-        String env = System.getenv("PATCHGAP_SHARED_DATA");
-        Path data = env != null ? Path.of(env) : REPO.resolve("../shared/data").normalize();
-        Path file = data.resolve("kev/known_exploited_vulnerabilities.json");
-        assumeTrue(Files.isRegularFile(file), "shared data not present at " + file + " (set PATCHGAP_SHARED_DATA)");
+        Path file = SharedData.require("kev/known_exploited_vulnerabilities.json");
         ReadResult<KevCatalog> r = KevCatalog.read(file);
         assertThat(r.problems()).isEmpty();
         assertThat(r.items().get(0).size()).isGreaterThan(1000);

@@ -1,7 +1,6 @@
 package org.patchgap.formats.windows;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.patchgap.core.windows.WindowsFinding.Status;
 import org.patchgap.core.windows.WindowsFix;
 import org.patchgap.core.windows.WindowsMatcher;
 import org.patchgap.core.windows.WindowsVulnerability;
+import org.patchgap.formats.testing.SharedData;
 
 class CsafReaderTest {
 
@@ -60,10 +60,7 @@ class CsafReaderTest {
 
     @Test
     void otherVendorsCsafHasNoWindowsVulnerabilities() throws Exception {
-        String env = System.getenv("PATCHGAP_SHARED_DATA");
-        Path repo = Path.of("").toAbsolutePath().getParent();
-        Path dir = (env != null ? Path.of(env) : repo.resolve("../shared/data").normalize()).resolve("csaf");
-        assumeTrue(Files.isDirectory(dir), "shared data not present at " + dir + " (set PATCHGAP_SHARED_DATA)");
+        Path dir = SharedData.require("csaf");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(f -> f.toString().endsWith(".json")).toList();
