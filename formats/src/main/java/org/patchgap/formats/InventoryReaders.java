@@ -12,6 +12,12 @@ import org.patchgap.core.model.Location;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Target;
 import org.patchgap.formats.cyclonedx.CycloneDxReader;
+import org.patchgap.formats.windows.GetComputerInfoJsonReader;
+import org.patchgap.formats.windows.GetHotFixJsonReader;
+import org.patchgap.formats.windows.OsqueryWindowsReader;
+import org.patchgap.formats.windows.SmbConfigurationJsonReader;
+import org.patchgap.formats.windows.SysteminfoReader;
+import org.patchgap.formats.windows.WmicQfeReader;
 
 /**
  * The one explicit list of inventory readers, and the choice of a reader for a file. Add a reader by adding
@@ -24,7 +30,13 @@ public final class InventoryReaders {
 
     private static final List<InventoryReader> ALL = List.of(
             // One line per reader.
-            new CycloneDxReader()
+            new CycloneDxReader(),
+            new SysteminfoReader(),
+            new WmicQfeReader(),
+            new GetComputerInfoJsonReader(),
+            new GetHotFixJsonReader(),
+            new SmbConfigurationJsonReader(),
+            new OsqueryWindowsReader()
     );
 
     private InventoryReaders() {}
@@ -47,7 +59,8 @@ public final class InventoryReaders {
     /** Reads one inventory file with the reader that takes it; a file no reader takes is bad input. */
     public static ReadResult<Target> read(Path file) throws BadInputException {
         InventoryReader reader = readerFor(file).orElseThrow(() -> new BadInputException(Location.of(file.toString()),
-                "not a supported inventory (expected a CycloneDX SBOM in JSON or XML)"));
+                "not a supported inventory (expected a CycloneDX SBOM in JSON or XML, or a Windows export: systeminfo, "
+                        + "wmic qfe, Get-HotFix / Get-ComputerInfo / Get-SmbServerConfiguration JSON, osquery patches and os_version)"));
         return reader.read(file);
     }
 
