@@ -23,7 +23,19 @@ class PatchgapCliIT {
     private static final Path REPO = Path.of(System.getProperty("patchgap.repo", "..")).toAbsolutePath().normalize();
     private static final Path JAR = Path.of(System.getProperty("patchgap.jar", "target/patchgap.jar")).toAbsolutePath();
 
+    /** The package-ecosystem part of the demo: OSV advisories and the three application SBOMs. */
+    private static final String OSV = "examples/advisories/osv";
+    private static final String[] APPS = {"examples/inventories/billing-api.cdx.json",
+            "examples/inventories/shop-backend.cdx.json", "examples/inventories/storefront-web.cdx.xml"};
+
     record Run(int exit, String out, String err) {}
+
+    private static String[] scan(String... options) {
+        List<String> args = new ArrayList<>(List.of("scan", "--advisories", OSV));
+        args.addAll(List.of(options));
+        args.addAll(List.of(APPS));
+        return args.toArray(String[]::new);
+    }
 
     private static Run patchgap(String stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
@@ -45,8 +57,16 @@ class PatchgapCliIT {
     }
 
     @Test
-    void theReadmeDemoShowsWhichAppsAreExposedAndTheUpgrades() throws Exception {
+    void theReadmeCommandRunsOnTheWholeDemo() throws Exception {
         Run run = patchgap("", "scan", "--advisories", "examples/advisories", "examples/inventories");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend@1.4.0");
+        assertThat(run.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void theApplicationDemoShowsWhichAppsAreExposedAndTheUpgrades() throws Exception {
+        Run run = patchgap("", scan());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains(
                 "upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend@1.4.0",
@@ -64,7 +84,7 @@ class PatchgapCliIT {
 
     @Test
     void jsonHasExactlyTheExpectedFindings() throws Exception {
-        Run run = patchgap("", "scan", "--advisories", "examples/advisories", "--format", "json", "examples/inventories");
+        Run run = patchgap("", scan("--format", "json"));
         assertThat(run.exit()).isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(run.out());
         List<String> rows = new ArrayList<>();
@@ -100,15 +120,15 @@ class PatchgapCliIT {
     @Test
     void failOnCriticalPassesWhereFailOnHighFails() throws Exception {
         String app = "examples/inventories/billing-api.cdx.json";
-        assertThat(patchgap("", "scan", "--advisories", "examples/advisories", "--fail-on", "critical", app).exit()).isZero();
-        assertThat(patchgap("", "scan", "--advisories", "examples/advisories", "--fail-on", "high", app).exit()).isEqualTo(1);
-        assertThat(patchgap("", "scan", "--advisories", "examples/advisories", app).exit()).isEqualTo(1);
+        assertThat(patchgap("", "scan", "--advisories", OSV, "--fail-on", "critical", app).exit()).isZero();
+        assertThat(patchgap("", "scan", "--advisories", OSV, "--fail-on", "high", app).exit()).isEqualTo(1);
+        assertThat(patchgap("", "scan", "--advisories", OSV, app).exit()).isEqualTo(1);
     }
 
     @Test
     void outputWritesTheReportFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("report.json");
-        Run run = patchgap("", "scan", "--advisories", "examples/advisories", "--format", "json", "--output", file.toString(),
+        Run run = patchgap("", "scan", "--advisories", OSV, "--format", "json", "--output", file.toString(),
                 "examples/inventories/storefront-web.cdx.xml");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
@@ -119,7 +139,7 @@ class PatchgapCliIT {
     void aMalformedSbomIsOneLineNamingLineAndColumn(@TempDir Path dir) throws Exception {
         Path broken = dir.resolve("broken.cdx.json");
         Files.writeString(broken, "{\n  \"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.5\",\n  \"components\": [\n    {\"name\": }\n  ]\n}\n");
-        Run run = patchgap("", "scan", "--advisories", "examples/advisories", broken.toString());
+        Run run = patchgap("", "scan", "--advisories", OSV, broken.toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).matches("patchgap: " + java.util.regex.Pattern.quote(broken.toString())
@@ -128,7 +148,7 @@ class PatchgapCliIT {
 
     @Test
     void aMissingFileIsOneLineAndExitTwo() throws Exception {
-        Run run = patchgap("", "scan", "--advisories", "examples/advisories", "examples/inventories/nope.json");
+        Run run = patchgap("", "scan", "--advisories", OSV, "examples/inventories/nope.json");
         assertThat(run).isEqualTo(new Run(2, "", "patchgap: examples/inventories/nope.json: no such file or directory\n"));
     }
 
@@ -157,7 +177,12 @@ class PatchgapCliIT {
         JsonNode json = new ObjectMapper().readTree(run.out());
         List<String> names = new ArrayList<>();
         json.get("targets").forEach(t -> names.add(t.get("name").asText()));
-        assertThat(names).containsExactly("billing-api@2.0.1", "shop-backend@1.4.0", "storefront-web@3.2.0");
+        // the walk is in name order: the three application SBOMs come before the windows/ host inventories
+        assertThat(names.subList(0, 3)).containsExactly("billing-api@2.0.1", "shop-backend@1.4.0", "storefront-web@3.2.0");
+        for (JsonNode target : json.get("targets")) {
+            assertThat(target.get("host").isNull()).as(target.get("name").asText())
+                    .isEqualTo(!target.get("kind").asText().equals("host"));
+        }
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code patchgap scan} in-process on the bundled demo data (examples/). */
 class ScanCommandTest {
 
-    private static final String ADVISORIES = Cli.example("advisories");
+    private static final String ADVISORIES = Cli.example("advisories/osv");
     private static final String JAVA_APP = Cli.example("inventories/shop-backend.cdx.json");
     private static final String PYTHON_APP = Cli.example("inventories/billing-api.cdx.json");
 
