@@ -65,6 +65,47 @@ public final class OrderFixtures {
         });
     }
 
+    /**
+     * Checks the laws of a total order on every version named in {@code resource}: antisymmetry, transitivity,
+     * and equals/hashCode agreeing with compareTo. A scheme can agree with each fixture line and still break
+     * these (and so break sorting and hash maps).
+     */
+    public static void assertOrderLaws(VersionScheme scheme, String resource) throws InvalidVersionException {
+        List<Version> versions = new ArrayList<>();
+        for (Line line : lines(resource)) {
+            Matcher m = COMPARISON.matcher(line.text());
+            if (m.matches()) {
+                versions.add(scheme.parse(m.group(1)));
+                versions.add(scheme.parse(m.group(3)));
+            }
+        }
+        int n = versions.size();
+        int[][] sign = new int[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                Version a = versions.get(i);
+                Version b = versions.get(j);
+                sign[i][j] = Integer.signum(a.compareTo(b));
+                assertThat(sign[i][j]).as("antisymmetry of %s and %s", a, b).isEqualTo(-Integer.signum(b.compareTo(a)));
+                assertThat(a.equals(b)).as("%s equals %s", a, b).isEqualTo(sign[i][j] == 0);
+                if (sign[i][j] == 0) {
+                    assertThat(a.hashCode()).as("hashCode of %s and %s", a, b).isEqualTo(b.hashCode());
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (sign[i][j] > 0) continue;
+                for (int k = 0; k < n; k++) {
+                    if (sign[j][k] <= 0 && sign[i][k] > 0) {
+                        throw new AssertionError("not transitive: " + versions.get(i) + " <= " + versions.get(j)
+                                + " <= " + versions.get(k) + " but " + versions.get(i) + " > " + versions.get(k));
+                    }
+                }
+            }
+        }
+    }
+
     /** Asserts that {@code a} compares to {@code b} as {@code expected} (-1, 0, 1), both ways, with equals/hashCode. */
     public static void assertOrder(VersionScheme scheme, String a, String b, int expected) throws Exception {
         Version va = scheme.parse(a);

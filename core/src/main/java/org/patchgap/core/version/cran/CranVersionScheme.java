@@ -11,9 +11,9 @@ import org.patchgap.core.version.VersionScheme;
  * (docs/ecosystems/cran.md).
  *
  * <p>At least two non-negative integers separated by {@code .} or {@code -} ({@code 1.2-3} is {@code 1.2.3});
- * leading zeros do not count ({@code 1.01 = 1.1}). Versions compare number by number; when one is a prefix of
- * the other, the shorter is lower ({@code 1.0 < 1.0.0}), as R compares {@code numeric_version}s. R stores each
- * number as an integer, so a number above 2147483647 is rejected.
+ * leading zeros do not count ({@code 1.01 = 1.1}). Versions compare number by number, a missing number counting
+ * as 0, so {@code 1.0 = 1.0.0}, as R compares {@code package_version}s. R stores each number as an integer, so a
+ * number above 2147483647 is rejected.
  */
 public final class CranVersionScheme implements VersionScheme {
 
@@ -46,9 +46,12 @@ public final class CranVersionScheme implements VersionScheme {
                 throw new InvalidVersionException(name(), text, "number '" + parts[i] + "' is above 2147483647");
             }
         }
-        return new CranVersion(text, numbers);
+        int end = numbers.length;
+        while (end > 1 && numbers[end - 1] == 0) end--;
+        return new CranVersion(text, Arrays.copyOf(numbers, end));
     }
 
+    /** The numbers with trailing zeros removed, so that equal versions have equal arrays. */
     private record CranVersion(String text, int[] numbers) implements Version {
 
         @Override
@@ -59,7 +62,12 @@ public final class CranVersionScheme implements VersionScheme {
         @Override
         public int compareTo(Version o) {
             Version.requireSameScheme(this, o);
-            return Integer.signum(Arrays.compare(numbers, ((CranVersion) o).numbers));
+            int[] other = ((CranVersion) o).numbers;
+            for (int i = 0; i < Math.max(numbers.length, other.length); i++) {
+                int c = Integer.compare(i < numbers.length ? numbers[i] : 0, i < other.length ? other[i] : 0);
+                if (c != 0) return c;
+            }
+            return 0;
         }
 
         @Override

@@ -22,6 +22,11 @@ class CranVersionSchemeTest {
     }
 
     @Test
+    void orderLawsHoldOnFixtureVersions() throws Exception {
+        OrderFixtures.assertOrderLaws(CranVersionScheme.INSTANCE, "versions/cran-order.txt");
+    }
+
+    @Test
     void registeredForItsEcosystems() {
         assertThat(VersionSchemes.find("CRAN")).containsSame(CranVersionScheme.INSTANCE);
         assertThat(VersionSchemes.find("Bioconductor")).containsSame(CranVersionScheme.INSTANCE);

@@ -22,6 +22,11 @@ class CratesIoVersionSchemeTest {
     }
 
     @Test
+    void orderLawsHoldOnFixtureVersions() throws Exception {
+        OrderFixtures.assertOrderLaws(CratesIoVersionScheme.INSTANCE, "versions/cratesio-order.txt");
+    }
+
+    @Test
     void registeredForItsEcosystems() {
         assertThat(VersionSchemes.find("crates.io")).containsSame(CratesIoVersionScheme.INSTANCE);
     }

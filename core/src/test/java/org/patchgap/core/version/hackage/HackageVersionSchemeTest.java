@@ -22,6 +22,11 @@ class HackageVersionSchemeTest {
     }
 
     @Test
+    void orderLawsHoldOnFixtureVersions() throws Exception {
+        OrderFixtures.assertOrderLaws(HackageVersionScheme.INSTANCE, "versions/hackage-order.txt");
+    }
+
+    @Test
     void registeredForItsEcosystems() {
         assertThat(VersionSchemes.find("Hackage")).containsSame(HackageVersionScheme.INSTANCE);
     }

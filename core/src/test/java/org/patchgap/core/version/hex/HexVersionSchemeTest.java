@@ -22,6 +22,11 @@ class HexVersionSchemeTest {
     }
 
     @Test
+    void orderLawsHoldOnFixtureVersions() throws Exception {
+        OrderFixtures.assertOrderLaws(HexVersionScheme.INSTANCE, "versions/hex-order.txt");
+    }
+
+    @Test
     void registeredForItsEcosystems() {
         assertThat(VersionSchemes.find("Hex")).containsSame(HexVersionScheme.INSTANCE);
     }

@@ -22,6 +22,11 @@ class NuGetVersionSchemeTest {
     }
 
     @Test
+    void orderLawsHoldOnFixtureVersions() throws Exception {
+        OrderFixtures.assertOrderLaws(NuGetVersionScheme.INSTANCE, "versions/nuget-order.txt");
+    }
+
+    @Test
     void registeredForItsEcosystems() {
         assertThat(VersionSchemes.find("NuGet")).containsSame(NuGetVersionScheme.INSTANCE);
     }

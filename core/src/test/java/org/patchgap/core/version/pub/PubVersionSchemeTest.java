@@ -22,6 +22,11 @@ class PubVersionSchemeTest {
     }
 
     @Test
+    void orderLawsHoldOnFixtureVersions() throws Exception {
+        OrderFixtures.assertOrderLaws(PubVersionScheme.INSTANCE, "versions/pub-order.txt");
+    }
+
+    @Test
     void registeredForItsEcosystems() {
         assertThat(VersionSchemes.find("Pub")).containsSame(PubVersionScheme.INSTANCE);
     }

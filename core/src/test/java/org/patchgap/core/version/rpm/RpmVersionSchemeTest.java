@@ -3,6 +3,8 @@ package org.patchgap.core.version.rpm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
+import java.math.BigInteger;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -22,6 +24,11 @@ class RpmVersionSchemeTest {
     }
 
     @Test
+    void orderLawsHoldOnFixtureVersions() throws Exception {
+        OrderFixtures.assertOrderLaws(RpmVersionScheme.INSTANCE, "versions/rpm-order.txt");
+    }
+
+    @Test
     void registeredForItsEcosystems() {
         assertThat(VersionSchemes.find("AlmaLinux")).containsSame(RpmVersionScheme.INSTANCE);
         assertThat(VersionSchemes.find("Azure Linux")).containsSame(RpmVersionScheme.INSTANCE);
@@ -33,5 +40,22 @@ class RpmVersionSchemeTest {
         assertThat(VersionSchemes.find("Rocky Linux")).containsSame(RpmVersionScheme.INSTANCE);
         assertThat(VersionSchemes.find("SUSE")).containsSame(RpmVersionScheme.INSTANCE);
         assertThat(VersionSchemes.find("Red Hat:enterprise linux:9")).containsSame(RpmVersionScheme.INSTANCE);
+    }
+
+    @Test
+    void splitsEpochVersionAndReleaseAsRpmDoes() throws Exception {
+        RpmVersionScheme rpm = RpmVersionScheme.INSTANCE;
+        assertThat(RpmVersionScheme.evr(rpm.parse("1:2.0-1.el9")))
+                .isEqualTo(new RpmVersionScheme.Evr(BigInteger.ONE, "2.0", "1.el9"));
+        assertThat(RpmVersionScheme.evr(rpm.parse("2.0")))
+                .isEqualTo(new RpmVersionScheme.Evr(BigInteger.ZERO, "2.0", null));
+        // The release follows the last '-', whatever comes before it.
+        assertThat(RpmVersionScheme.evr(rpm.parse("1.2_3.4-5")).release()).isEqualTo("5");
+    }
+
+    @Test
+    void invalidVersionSaysWhy() {
+        assertThatThrownBy(() -> RpmVersionScheme.INSTANCE.parse("a:1.0-1"))
+                .hasMessage("invalid RPM version 'a:1.0-1': epoch 'a' before ':' is not a number");
     }
 }

@@ -22,6 +22,11 @@ class RubyGemsVersionSchemeTest {
     }
 
     @Test
+    void orderLawsHoldOnFixtureVersions() throws Exception {
+        OrderFixtures.assertOrderLaws(RubyGemsVersionScheme.INSTANCE, "versions/rubygems-order.txt");
+    }
+
+    @Test
     void registeredForItsEcosystems() {
         assertThat(VersionSchemes.find("RubyGems")).containsSame(RubyGemsVersionScheme.INSTANCE);
     }

@@ -22,6 +22,11 @@ class SwiftUrlVersionSchemeTest {
     }
 
     @Test
+    void orderLawsHoldOnFixtureVersions() throws Exception {
+        OrderFixtures.assertOrderLaws(SwiftUrlVersionScheme.INSTANCE, "versions/swifturl-order.txt");
+    }
+
+    @Test
     void registeredForItsEcosystems() {
         assertThat(VersionSchemes.find("SwiftURL")).containsSame(SwiftUrlVersionScheme.INSTANCE);
     }

@@ -22,6 +22,11 @@ class WindowsVersionSchemeTest {
     }
 
     @Test
+    void orderLawsHoldOnFixtureVersions() throws Exception {
+        OrderFixtures.assertOrderLaws(WindowsVersionScheme.INSTANCE, "versions/windows-order.txt");
+    }
+
+    @Test
     void registeredForItsEcosystems() {
         assertThat(VersionSchemes.find("Windows")).containsSame(WindowsVersionScheme.INSTANCE);
     }
