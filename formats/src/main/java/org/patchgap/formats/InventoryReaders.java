@@ -11,6 +11,7 @@ import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Target;
+import org.patchgap.formats.cyclonedx.CycloneDxReader;
 
 /**
  * The one explicit list of inventory readers, and the choice of a reader for a file. Add a reader by adding
@@ -23,6 +24,7 @@ public final class InventoryReaders {
 
     private static final List<InventoryReader> ALL = List.of(
             // One line per reader.
+            new CycloneDxReader()
     );
 
     private InventoryReaders() {}

@@ -1,0 +1,88 @@
+package org.patchgap.core.match;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.patchgap.core.model.Vulnerability;
+
+/**
+ * Groups advisory records that describe the same flaw: two records are one vulnerability when one names the
+ * other's id, or both name a common alias (union-find over ids and aliases).
+ */
+final class AliasGroups {
+
+    /** CVE ids first (the name most people search for), then the rest alphabetically. */
+    static final Comparator<String> ALIAS_ORDER = Comparator.<String, Boolean>comparing(id -> !id.startsWith("CVE-"))
+            .thenComparing(Comparator.naturalOrder());
+
+    private final Map<String, String> parent = new HashMap<>();
+
+    private AliasGroups() {}
+
+    /** The merged vulnerability of every record, by record identity. */
+    static Map<Vulnerability, MergedVulnerability> merge(List<Vulnerability> records) {
+        AliasGroups groups = new AliasGroups();
+        for (Vulnerability r : records) {
+            for (String alias : r.aliases()) {
+                groups.union(r.id(), alias);
+            }
+            groups.find(r.id());
+        }
+        Map<String, List<Vulnerability>> byRoot = new HashMap<>();
+        for (Vulnerability r : records) {
+            byRoot.computeIfAbsent(groups.find(r.id()), k -> new ArrayList<>()).add(r);
+        }
+        Map<Vulnerability, MergedVulnerability> merged = new IdentityHashMap<>();
+        for (List<Vulnerability> group : byRoot.values()) {
+            Vulnerability representative = group.stream().min(Comparator.comparing(Vulnerability::id)).orElseThrow();
+            MergedVulnerability m = group.size() == 1
+                    ? new MergedVulnerability(representative)
+                    : new MergedVulnerability(withAliasesOf(representative, group));
+            for (Vulnerability r : group) {
+                merged.put(r, m);
+            }
+        }
+        return merged;
+    }
+
+    private static Vulnerability withAliasesOf(Vulnerability representative, List<Vulnerability> group) {
+        TreeSet<String> aliases = new TreeSet<>(ALIAS_ORDER);
+        for (Vulnerability r : group) {
+            aliases.add(r.id());
+            aliases.addAll(r.aliases());
+        }
+        aliases.remove(representative.id());
+        String summary = representative.summary() != null ? representative.summary()
+                : group.stream().map(Vulnerability::summary).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return new Vulnerability(representative.id(), List.copyOf(aliases), summary,
+                representative.published(), representative.modified(), representative.withdrawn(),
+                representative.severities(), representative.affected(), representative.references(),
+                representative.source());
+    }
+
+    private String find(String id) {
+        parent.putIfAbsent(id, id);
+        String root = id;
+        while (!parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        // Path compression keeps later lookups short even for long alias chains.
+        String at = id;
+        while (!at.equals(root)) {
+            String next = parent.get(at);
+            parent.put(at, root);
+            at = next;
+        }
+        return root;
+    }
+
+    private void union(String a, String b) {
+        String ra = find(a);
+        String rb = find(b);
+        if (!ra.equals(rb)) parent.put(ra, rb);
+    }
+}

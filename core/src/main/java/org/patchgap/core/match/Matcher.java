@@ -1,0 +1,207 @@
+package org.patchgap.core.match;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.patchgap.core.model.Component;
+import org.patchgap.core.model.Finding;
+import org.patchgap.core.model.Problem;
+import org.patchgap.core.model.Severity;
+import org.patchgap.core.model.Target;
+import org.patchgap.core.model.Vulnerability;
+import org.patchgap.core.version.InvalidVersionException;
+import org.patchgap.core.version.Version;
+import org.patchgap.core.version.VersionScheme;
+import org.patchgap.core.version.VersionSchemes;
+
+/**
+ * Matches targets' components against advisories.
+ *
+ * <p>Built once from advisory records ({@link #of}): records are merged into vulnerabilities through their
+ * aliases, and every affected entry is indexed by (ecosystem, package name) with its ranges parsed by the
+ * ecosystem's version scheme. Matching a component is then one hash lookup and a few range evaluations.
+ *
+ * {@snippet :
+ * Matcher matcher = Matcher.of(advisories);
+ * MatchReport report = matcher.match(List.of(target));
+ * report.findings().forEach(f -> System.out.println(f.vulnerability().id() + " " + f.fixedVersions()));
+ * }
+ *
+ * <p>Instances are immutable after construction and safe to share between threads.
+ */
+public final class Matcher {
+
+    private final AdvisoryIndex index;
+
+    private Matcher(AdvisoryIndex index) {
+        this.index = index;
+    }
+
+    /** Indexes {@code records}; withdrawn records are dropped, invalid ranges dropped and reported. */
+    public static Matcher of(Collection<Vulnerability> records) {
+        return new Matcher(AdvisoryIndex.build(records));
+    }
+
+    public AdvisoryStats stats() {
+        return index.stats();
+    }
+
+    /** Problems found in the advisories while indexing them (a range with a version the ecosystem rejects). */
+    public List<Problem> advisoryProblems() {
+        return index.problems();
+    }
+
+    /** Matches every component of every target. */
+    public MatchReport match(List<Target> targets) {
+        List<Finding> findings = new ArrayList<>();
+        List<Upgrade> upgrades = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        int matched = 0;
+        int unmatchable = 0;
+        long checks = 0;
+        Map<String, EcosystemContext> ecosystems = new HashMap<>();
+        for (Target target : targets) {
+            for (Component component : target.components()) {
+                if (component.ecosystem() == null || component.version() == null || component.version().isBlank()) {
+                    unmatchable++;
+                    continue;
+                }
+                EcosystemContext context = ecosystems.computeIfAbsent(component.ecosystem(), EcosystemContext::of);
+                VersionScheme scheme = context.scheme();
+                Version installed;
+                try {
+                    installed = scheme.parse(component.version());
+                } catch (InvalidVersionException e) {
+                    unmatchable++;
+                    problems.add(new Problem(component.location(), e.getMessage() + "; component not matched"));
+                    continue;
+                }
+                matched++;
+                List<CompiledPackage> candidates = index.candidates(context.canonical(), component.name());
+                if (candidates.isEmpty()) continue;
+                checks += candidates.size();
+                ComponentMatch match = matchComponent(target.name(), component, installed, candidates, scheme.exact());
+                findings.addAll(match.findings());
+                if (match.upgrade() != null) upgrades.add(match.upgrade());
+            }
+        }
+        findings.sort(FINDING_ORDER);
+        return new MatchReport(findings, upgrades, problems, matched, unmatchable, checks);
+    }
+
+    /** Most severe first; then by target, package and vulnerability id so output is stable. */
+    private static final Comparator<Finding> FINDING_ORDER = Comparator
+            .comparing(Finding::severity, Severity::bySeverity).reversed()
+            .thenComparing(Finding::target)
+            .thenComparing(f -> f.component().name())
+            .thenComparing(f -> f.vulnerability().id());
+
+    /** An ecosystem name as components spell it, resolved once per match. */
+    private record EcosystemContext(String canonical, VersionScheme scheme) {
+        static EcosystemContext of(String ecosystem) {
+            String canonical = VersionSchemes.canonicalName(ecosystem);
+            return new EcosystemContext(canonical, VersionSchemes.forEcosystem(canonical));
+        }
+    }
+
+    private record ComponentMatch(List<Finding> findings, Upgrade upgrade) {}
+
+    private static ComponentMatch matchComponent(String target, Component component, Version installed,
+            List<CompiledPackage> candidates, boolean exact) {
+        // Group the entries that affect the installed version by vulnerability: one finding per vulnerability.
+        Map<MergedVulnerability, List<CompiledPackage>> hits = new LinkedHashMap<>();
+        for (CompiledPackage entry : candidates) {
+            if (entry.affects(installed)) {
+                hits.computeIfAbsent(entry.vulnerability(), k -> new ArrayList<>()).add(entry);
+            }
+        }
+        if (hits.isEmpty()) return new ComponentMatch(List.of(), null);
+
+        Map<MergedVulnerability, List<CompiledPackage>> allByVulnerability = new HashMap<>();
+        for (CompiledPackage entry : candidates) {
+            allByVulnerability.computeIfAbsent(entry.vulnerability(), k -> new ArrayList<>()).add(entry);
+        }
+
+        List<Finding> findings = new ArrayList<>();
+        TreeSet<Version> allFixes = new TreeSet<>();
+        List<String> ids = new ArrayList<>();
+        List<String> unfixed = new ArrayList<>();
+        for (Map.Entry<MergedVulnerability, List<CompiledPackage>> hit : hits.entrySet()) {
+            List<CompiledPackage> entries = allByVulnerability.get(hit.getKey());
+            List<Version> fixes = fixesAbove(installed, entries);
+            allFixes.addAll(fixes);
+            ids.add(hit.getKey().id());
+            if (fixes.isEmpty()) unfixed.add(hit.getKey().id());
+            Severity severity = hit.getValue().stream().map(CompiledPackage::severity)
+                    .max(Severity::bySeverity).orElse(Severity.UNKNOWN);
+            findings.add(new Finding(target, component, hit.getKey().merged(), severity,
+                    hit.getValue().get(0).evidenceFor(installed), texts(fixes), exact));
+        }
+        Set<MergedVulnerability> fixable = new HashSet<>(hits.keySet());
+        fixable.removeIf(v -> unfixed.contains(v.id()));
+        String to = fixable.isEmpty() ? null : upgradeRemovingAll(allFixes, fixable, allByVulnerability);
+        return new ComponentMatch(findings, new Upgrade(target, component, to, ids, unfixed));
+    }
+
+    /**
+     * The versions above {@code installed} that the vulnerability names as fixed and that none of its entries
+     * for this package affects, ascending: the first is the nearest fix, on the installed release line when the
+     * advisory has one (a 2.12.1 install gets 2.12.2, not 2.15.0).
+     */
+    private static List<Version> fixesAbove(Version installed, List<CompiledPackage> entries) {
+        TreeSet<Version> candidates = new TreeSet<>();
+        for (CompiledPackage entry : entries) {
+            for (CompiledRange range : entry.ranges()) {
+                for (Version fixed : range.fixedVersions()) {
+                    if (fixed.compareTo(installed) > 0) candidates.add(fixed);
+                }
+            }
+        }
+        List<Version> fixes = new ArrayList<>();
+        for (Version candidate : candidates) {
+            if (entries.stream().noneMatch(e -> e.affects(candidate))) fixes.add(candidate);
+        }
+        return fixes;
+    }
+
+    /**
+     * The lowest candidate fix that is affected by none of the component's current vulnerabilities, preferring
+     * one that no other known vulnerability of the package affects either (an upgrade should not trade one
+     * finding for another).
+     */
+    private static String upgradeRemovingAll(TreeSet<Version> candidates, Set<MergedVulnerability> current,
+            Map<MergedVulnerability, List<CompiledPackage>> allByVulnerability) {
+        Version removesCurrent = null;
+        for (Version candidate : candidates) {
+            if (affectedByAny(candidate, current, allByVulnerability)) continue;
+            if (removesCurrent == null) removesCurrent = candidate;
+            if (!affectedByAny(candidate, allByVulnerability.keySet(), allByVulnerability)) return candidate.text();
+        }
+        return removesCurrent == null ? null : removesCurrent.text();
+    }
+
+    private static boolean affectedByAny(Version v, Set<MergedVulnerability> vulnerabilities,
+            Map<MergedVulnerability, List<CompiledPackage>> allByVulnerability) {
+        Set<MergedVulnerability> seen = new HashSet<>();
+        for (MergedVulnerability vulnerability : vulnerabilities) {
+            if (!seen.add(vulnerability)) continue;
+            for (CompiledPackage entry : allByVulnerability.get(vulnerability)) {
+                if (entry.affects(v)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> texts(List<Version> versions) {
+        List<String> texts = new ArrayList<>(versions.size());
+        for (Version v : versions) texts.add(v.text());
+        return texts;
+    }
+}
