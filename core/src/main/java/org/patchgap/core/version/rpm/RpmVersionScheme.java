@@ -38,7 +38,6 @@ public final class RpmVersionScheme implements VersionScheme {
         }
         String rest = text;
         BigInteger epoch = BigInteger.ZERO;
-        boolean epochGiven = false;
         int colon = rest.indexOf(':');
         if (colon >= 0) {
             String e = rest.substring(0, colon);
@@ -46,7 +45,6 @@ public final class RpmVersionScheme implements VersionScheme {
                 throw new InvalidVersionException(name(), text, "epoch '" + e + "' before ':' is not a number");
             }
             epoch = new BigInteger(e);
-            epochGiven = true;
             rest = rest.substring(colon + 1);
         }
         String release = null;
@@ -57,7 +55,7 @@ public final class RpmVersionScheme implements VersionScheme {
             check(text, release, "release");
         }
         check(text, rest, "version");
-        return new RpmVersion(text, epoch, epochGiven, rest, release);
+        return new RpmVersion(text, epoch, rest, release);
     }
 
     private void check(String text, String part, String what) throws InvalidVersionException {
@@ -95,7 +93,7 @@ public final class RpmVersionScheme implements VersionScheme {
         private final Rpmvercmp.Segments versionSegments;
         private final Rpmvercmp.Segments releaseSegments;
 
-        RpmVersion(String text, BigInteger epoch, boolean epochGiven, String version, String release) {
+        RpmVersion(String text, BigInteger epoch, String version, String release) {
             this.text = text;
             this.epoch = epoch;
             this.version = version;
