@@ -1,31 +1,13 @@
 package org.patchgap.core.version.alpine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.junit.jupiter.api.DynamicTest;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.patchgap.core.version.OrderFixtures;
 import org.patchgap.core.version.VersionSchemes;
 
+/** Registration and the parts of the scheme the fixture files (VersionSchemeFixturesTest) do not show. */
 class AlpineVersionSchemeTest {
-
-    @TestFactory
-    Stream<DynamicTest> orderFixtures() {
-        return OrderFixtures.order(AlpineVersionScheme.INSTANCE, "versions/alpine-order.txt");
-    }
-
-    @TestFactory
-    Stream<DynamicTest> invalidFixtures() {
-        return OrderFixtures.invalid(AlpineVersionScheme.INSTANCE, "versions/alpine-invalid.txt");
-    }
-
-    @Test
-    void orderLawsHoldOnFixtureVersions() throws Exception {
-        OrderFixtures.assertOrderLaws(AlpineVersionScheme.INSTANCE, "versions/alpine-order.txt");
-    }
 
     @Test
     void registeredForItsEcosystems() {

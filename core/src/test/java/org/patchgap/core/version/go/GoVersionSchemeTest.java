@@ -1,32 +1,14 @@
 package org.patchgap.core.version.go;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.stream.Stream;
-import org.patchgap.core.version.rpm.RpmVersionScheme;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.junit.jupiter.api.DynamicTest;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.patchgap.core.version.OrderFixtures;
 import org.patchgap.core.version.VersionSchemes;
+import org.patchgap.core.version.rpm.RpmVersionScheme;
 
+/** Registration and the parts of the scheme the fixture files (VersionSchemeFixturesTest) do not show. */
 class GoVersionSchemeTest {
-
-    @TestFactory
-    Stream<DynamicTest> orderFixtures() {
-        return OrderFixtures.order(GoVersionScheme.INSTANCE, "versions/go-order.txt");
-    }
-
-    @TestFactory
-    Stream<DynamicTest> invalidFixtures() {
-        return OrderFixtures.invalid(GoVersionScheme.INSTANCE, "versions/go-invalid.txt");
-    }
-
-    @Test
-    void orderLawsHoldOnFixtureVersions() throws Exception {
-        OrderFixtures.assertOrderLaws(GoVersionScheme.INSTANCE, "versions/go-order.txt");
-    }
 
     @Test
     void registeredForItsEcosystems() {

@@ -1,33 +1,15 @@
 package org.patchgap.core.version.packagist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.stream.Stream;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.junit.jupiter.api.DynamicTest;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.patchgap.core.version.OrderFixtures;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.patchgap.core.version.VersionSchemes;
 
+/** Registration and the parts of the scheme the fixture files (VersionSchemeFixturesTest) do not show. */
 class PackagistVersionSchemeTest {
-
-    @TestFactory
-    Stream<DynamicTest> orderFixtures() {
-        return OrderFixtures.order(PackagistVersionScheme.INSTANCE, "versions/packagist-order.txt");
-    }
-
-    @TestFactory
-    Stream<DynamicTest> invalidFixtures() {
-        return OrderFixtures.invalid(PackagistVersionScheme.INSTANCE, "versions/packagist-invalid.txt");
-    }
-
-    @Test
-    void orderLawsHoldOnFixtureVersions() throws Exception {
-        OrderFixtures.assertOrderLaws(PackagistVersionScheme.INSTANCE, "versions/packagist-order.txt");
-    }
 
     @Test
     void registeredForItsEcosystems() {

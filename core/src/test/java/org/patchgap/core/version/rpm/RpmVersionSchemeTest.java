@@ -1,32 +1,14 @@
 package org.patchgap.core.version.rpm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.stream.Stream;
-import java.math.BigInteger;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.junit.jupiter.api.DynamicTest;
+
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.patchgap.core.version.OrderFixtures;
 import org.patchgap.core.version.VersionSchemes;
 
+/** Registration and the parts of the scheme the fixture files (VersionSchemeFixturesTest) do not show. */
 class RpmVersionSchemeTest {
-
-    @TestFactory
-    Stream<DynamicTest> orderFixtures() {
-        return OrderFixtures.order(RpmVersionScheme.INSTANCE, "versions/rpm-order.txt");
-    }
-
-    @TestFactory
-    Stream<DynamicTest> invalidFixtures() {
-        return OrderFixtures.invalid(RpmVersionScheme.INSTANCE, "versions/rpm-invalid.txt");
-    }
-
-    @Test
-    void orderLawsHoldOnFixtureVersions() throws Exception {
-        OrderFixtures.assertOrderLaws(RpmVersionScheme.INSTANCE, "versions/rpm-order.txt");
-    }
 
     @Test
     void registeredForItsEcosystems() {

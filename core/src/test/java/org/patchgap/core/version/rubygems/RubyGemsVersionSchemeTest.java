@@ -2,29 +2,11 @@ package org.patchgap.core.version.rubygems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.patchgap.core.version.OrderFixtures;
 import org.patchgap.core.version.VersionSchemes;
 
+/** Registration and the parts of the scheme the fixture files (VersionSchemeFixturesTest) do not show. */
 class RubyGemsVersionSchemeTest {
-
-    @TestFactory
-    Stream<DynamicTest> orderFixtures() {
-        return OrderFixtures.order(RubyGemsVersionScheme.INSTANCE, "versions/rubygems-order.txt");
-    }
-
-    @TestFactory
-    Stream<DynamicTest> invalidFixtures() {
-        return OrderFixtures.invalid(RubyGemsVersionScheme.INSTANCE, "versions/rubygems-invalid.txt");
-    }
-
-    @Test
-    void orderLawsHoldOnFixtureVersions() throws Exception {
-        OrderFixtures.assertOrderLaws(RubyGemsVersionScheme.INSTANCE, "versions/rubygems-order.txt");
-    }
 
     @Test
     void registeredForItsEcosystems() {
