@@ -1,24 +1,23 @@
 package org.patchgap.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.patchgap.core.match.AdvisoryStats;
 import org.patchgap.core.match.MatchReport;
 import org.patchgap.core.match.Matcher;
 import org.patchgap.core.match.Upgrade;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Finding;
-import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Problem;
-import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.Target;
-import org.patchgap.core.model.Vulnerability;
-import org.patchgap.formats.AdvisoryReader;
-import org.patchgap.formats.osv.OsvReader;
+import org.patchgap.core.windows.WindowsHosts;
+import org.patchgap.core.windows.WindowsMatcher;
+import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.formats.report.ScanReport;
 import org.patchgap.formats.report.ScanSummary;
 
@@ -46,29 +45,25 @@ final class Scan {
     private Scan() {}
 
     static ScanReport run(List<Path> advisoryPaths, List<Path> targetPaths) throws BadInputException {
-        List<Vulnerability> advisories = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        AdvisoryReader osv = new OsvReader();
-        for (Path path : advisoryPaths) {
-            if (!Files.exists(path)) throw new BadInputException(Location.of(path.toString()), "no such file or directory");
-            ReadResult<Vulnerability> read = osv.read(path);
-            advisories.addAll(read.items());
-            problems.addAll(read.problems());
-        }
+        AdvisoryLoader.Loaded advisories = AdvisoryLoader.load(advisoryPaths);
+        List<Problem> problems = new ArrayList<>(advisories.problems());
         int skippedAdvisories = problems.size();
 
         TargetLoader.Loaded loaded = TargetLoader.load(targetPaths);
         problems.addAll(loaded.problems());
+        // One host may be described by several exports (systeminfo, Get-HotFix, SMB settings): join them first.
+        List<Target> targets = WindowsHosts.merge(loaded.targets());
 
-        Matcher packages = Matcher.of(advisories);
+        Matcher packages = Matcher.of(advisories.packageAdvisories());
         problems.addAll(packages.advisoryProblems());
-        List<FindingSource> sources = List.of(packages::match);
+        WindowsMatcher windows = new WindowsMatcher(advisories.windowsAdvisories());
+        List<FindingSource> sources = List.of(packages::match, hosts -> WindowsFindings.match(windows, hosts));
 
         List<Finding> findings = new ArrayList<>();
         List<Upgrade> upgrades = new ArrayList<>();
         int unmatchable = 0;
         for (FindingSource source : sources) {
-            MatchReport report = source.match(loaded.targets());
+            MatchReport report = source.match(targets);
             findings.addAll(report.findings());
             upgrades.addAll(report.upgrades());
             problems.addAll(report.problems());
@@ -76,11 +71,26 @@ final class Scan {
         }
         findings.sort(MOST_SEVERE_FIRST);
 
+        Map<String, KevEntry> knownExploited = new HashMap<>();
+        for (Finding finding : findings) {
+            for (String id : ids(finding)) {
+                advisories.kevEntry(id).ifPresent(entry -> knownExploited.put(id, entry));
+            }
+        }
+
         AdvisoryStats stats = packages.stats();
-        int components = loaded.targets().stream().mapToInt(t -> t.components().size()).sum();
-        ScanSummary summary = new ScanSummary(loaded.targets().size(), components, unmatchable, stats.records(),
-                stats.vulnerabilities(), stats.withdrawn(), stats.gitRanges(), stats.droppedRanges(), skippedAdvisories,
+        int components = targets.stream().mapToInt(t -> t.components().size()).sum();
+        int records = stats.records() + advisories.windowsAdvisories().size();
+        int vulnerabilities = stats.vulnerabilities() + advisories.windowsAdvisories().size();
+        ScanSummary summary = new ScanSummary(targets.size(), components, unmatchable, records,
+                vulnerabilities, stats.withdrawn(), stats.gitRanges(), stats.droppedRanges(), skippedAdvisories,
                 loaded.skippedComponents(), loaded.skippedFiles());
-        return new ScanReport(findings, upgrades, problems, summary);
+        return new ScanReport(findings, upgrades, problems, summary, knownExploited);
+    }
+
+    private static List<String> ids(Finding finding) {
+        List<String> ids = new ArrayList<>(finding.vulnerability().aliases());
+        ids.add(0, finding.vulnerability().id());
+        return ids;
     }
 }

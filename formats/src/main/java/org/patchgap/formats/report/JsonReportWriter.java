@@ -18,6 +18,7 @@ import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.Vulnerability;
+import org.patchgap.formats.kev.KevEntry;
 
 /**
  * Writes a {@link ScanReport} as one JSON object: {@code findings}, {@code upgrades}, {@code summary} and
@@ -33,11 +34,12 @@ public final class JsonReportWriter {
     /** Writes {@code report} to {@code out} (UTF-8, pretty-printed, ending with a newline); leaves it open. */
     public void write(ScanReport report, OutputStream out) throws IOException {
         try (JsonGenerator json = generator(out)) {
-            Map<ScanReport.ComponentKey, Upgrade> upgrades = report.upgradeIndex();
+            Map<ScanReport.FindingKey, Upgrade> upgrades = report.upgradeIndex();
             json.writeStartObject();
             json.writeArrayFieldStart("findings");
             for (Finding finding : report.findings()) {
-                writeFinding(json, finding, upgrades.get(new ScanReport.ComponentKey(finding.target(), finding.component())));
+                writeFinding(json, finding, upgrades.get(ScanReport.FindingKey.of(finding)),
+                        report.knownExploited(finding).orElse(null));
             }
             json.writeEndArray();
             json.writeArrayFieldStart("upgrades");
@@ -59,7 +61,8 @@ public final class JsonReportWriter {
         return json;
     }
 
-    private static void writeFinding(JsonGenerator json, Finding finding, @Nullable Upgrade upgrade) throws IOException {
+    private static void writeFinding(JsonGenerator json, Finding finding, @Nullable Upgrade upgrade,
+            @Nullable KevEntry knownExploited) throws IOException {
         json.writeStartObject();
         json.writeStringField("target", finding.target());
         json.writeFieldName("package");
@@ -75,6 +78,22 @@ public final class JsonReportWriter {
         writeNullableString(json, "fix", finding.fixedVersions().isEmpty() ? null : finding.fixedVersions().get(0));
         writeNullableString(json, "upgrade", upgrade == null ? null : upgrade.toVersion());
         json.writeBooleanField("exactOrder", finding.exactOrder());
+        writeKnownExploited(json, knownExploited);
+        json.writeEndObject();
+    }
+
+    /** CISA KEV facts of the finding's CVE, or null when it is not in the catalog (or no catalog was given). */
+    private static void writeKnownExploited(JsonGenerator json, @Nullable KevEntry entry) throws IOException {
+        if (entry == null) {
+            json.writeNullField("knownExploited");
+            return;
+        }
+        json.writeObjectFieldStart("knownExploited");
+        json.writeStringField("cve", entry.cveId());
+        json.writeStringField("dateAdded", entry.dateAdded().toString());
+        writeNullableString(json, "dueDate", entry.dueDate() == null ? null : entry.dueDate().toString());
+        json.writeBooleanField("knownRansomwareCampaignUse", entry.knownRansomwareUse());
+        writeNullableString(json, "requiredAction", entry.requiredAction());
         json.writeEndObject();
     }
 

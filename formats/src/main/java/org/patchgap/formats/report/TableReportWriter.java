@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.patchgap.core.match.Upgrade;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.SeverityLevel;
+import org.patchgap.formats.kev.KevEntry;
 
 /**
  * Renders a {@link ScanReport} as a terminal table, most severe first, followed by the upgrade that removes the
@@ -40,8 +42,8 @@ public final class TableReportWriter {
                         severityCell(f.severity()),
                         f.component().name(),
                         String.valueOf(f.component().version()),
-                        vulnerabilityCell(f),
-                        f.fixedVersions().isEmpty() ? "no fix" : f.fixedVersions().get(0),
+                        vulnerabilityCell(f) + (report.knownExploited(f).isPresent() ? " [KEV]" : ""),
+                        fixCell(f),
                         f.target()));
             }
             int[] widths = widths(rows);
@@ -56,13 +58,66 @@ public final class TableReportWriter {
                 out.append("  ").append(upgradeLine(upgrade, ansi)).append('\n');
             }
         }
+        appendKnownExploited(out, report, findings, ansi);
+        appendMitigations(out, findings, ansi);
         if (!out.isEmpty()) out.append('\n');
         out.append(summaryLine(report)).append('\n');
         return out.toString();
     }
 
+    /** The CVEs of the findings that CISA's KEV catalog lists, with its dates and required action. */
+    private static void appendKnownExploited(StringBuilder out, ScanReport report, List<Finding> findings, Ansi ansi) {
+        Map<String, KevEntry> listed = new TreeMap<>();
+        for (Finding f : findings) {
+            report.knownExploited(f).ifPresent(entry -> listed.put(entry.cveId(), entry));
+        }
+        if (listed.isEmpty()) return;
+        out.append('\n').append(ansi.bold("Known exploited (CISA KEV)")).append('\n');
+        for (KevEntry entry : listed.values()) {
+            out.append("  ").append(entry.cveId()).append(": ").append(entry.vendorProject()).append(' ')
+                    .append(entry.product()).append(", listed ").append(entry.dateAdded());
+            if (entry.dueDate() != null) out.append(", due ").append(entry.dueDate());
+            if (entry.knownRansomwareUse()) out.append(", ").append(ansi.red("known ransomware use"));
+            out.append('\n');
+        }
+    }
+
+    /** Mitigations found on hosts (SMBv1 disabled, ...): shown beside the findings, which they do not remove. */
+    private static void appendMitigations(StringBuilder out, List<Finding> findings, Ansi ansi) {
+        Map<String, String> byTarget = new TreeMap<>();
+        for (Finding f : findings) {
+            int at = f.evidence().indexOf(MITIGATIONS);
+            if (at >= 0) byTarget.putIfAbsent(f.target(), f.evidence().substring(at + MITIGATIONS.length()));
+        }
+        if (byTarget.isEmpty()) return;
+        out.append('\n').append(ansi.bold("Mitigations in place (the findings stay until the fix is installed)")).append('\n');
+        byTarget.forEach((target, text) -> out.append("  ").append(target).append(": ").append(text).append('\n'));
+    }
+
+    /** How Windows findings end their evidence when the host has mitigations (WindowsFinding#toFinding). */
+    private static final String MITIGATIONS = "; mitigations: ";
+
+    /**
+     * The nearest fix; for a Windows update, every update that fixes it ({@code KB4012212 or KB4012215}), or
+     * {@code cannot tell} when the host's data cannot decide.
+     */
+    private static String fixCell(Finding f) {
+        if (WINDOWS.equals(f.component().ecosystem())) {
+            if (f.evidence().startsWith("CANNOT_TELL")) return "cannot tell";
+            return f.fixedVersions().isEmpty() ? "no fix" : String.join(" or ", f.fixedVersions());
+        }
+        return f.fixedVersions().isEmpty() ? "no fix" : f.fixedVersions().get(0);
+    }
+
+    private static final String WINDOWS = "Windows";
+
     /** {@code upgrade log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend}, or why there is no such upgrade. */
     static String upgradeLine(Upgrade upgrade, Ansi ansi) {
+        if (WINDOWS.equals(upgrade.component().ecosystem()) && upgrade.toVersion() != null) {
+            return "install " + ansi.green(upgrade.toVersion()) + " on " + upgrade.target() + " ("
+                    + upgrade.component().name() + " " + upgrade.component().version() + "; fixes "
+                    + upgrade.vulnerabilityIds().size() + ")";
+        }
         String name = upgrade.component().name();
         String from = String.valueOf(upgrade.component().version());
         String where = " in " + upgrade.target();
