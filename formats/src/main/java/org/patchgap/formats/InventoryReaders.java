@@ -23,6 +23,22 @@ public final class InventoryReaders {
 
     private static final List<InventoryReader> ALL = List.of(
             // One line per reader.
+            new org.patchgap.formats.os.DpkgStatusReader(),
+            new org.patchgap.formats.os.ApkInstalledReader(),
+            new org.patchgap.formats.npm.PackageLockReader(),
+            new org.patchgap.formats.npm.YarnLockReader(),
+            new org.patchgap.formats.npm.PnpmLockReader(),
+            new org.patchgap.formats.python.RequirementsReader(),
+            new org.patchgap.formats.python.PoetryLockReader(),
+            new org.patchgap.formats.python.PipfileLockReader(),
+            new org.patchgap.formats.python.UvLockReader(),
+            new org.patchgap.formats.maven.PomReader(),
+            new org.patchgap.formats.maven.GradleLockfileReader(),
+            new org.patchgap.formats.go.GoModReader(),
+            new org.patchgap.formats.cargo.CargoLockReader(),
+            new org.patchgap.formats.ruby.GemfileLockReader(),
+            new org.patchgap.formats.php.ComposerLockReader(),
+            new org.patchgap.formats.dotnet.PackagesLockReader()
     );
 
     private InventoryReaders() {}
