@@ -115,7 +115,7 @@ public final class GoModReader implements InventoryReader {
                 if (replacement.version() == null) {
                     problems.add(new Problem(location, path + " is replaced by the local directory "
                             + replacement.path() + "; listed without a version, not matched"));
-                    components.add(new Component("Go", path, null, Purls.of("golang", null, path, null), location));
+                    components.add(new Component("Go", path, null, golangPurl(path, null), location));
                     continue;
                 }
                 path = replacement.path();
@@ -128,7 +128,7 @@ public final class GoModReader implements InventoryReader {
     }
 
     /** The golang purl puts everything before the last path segment in the namespace. */
-    private static String golangPurl(String path, String version) {
+    private static @org.jspecify.annotations.Nullable String golangPurl(String path, @org.jspecify.annotations.Nullable String version) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? Purls.of("golang", null, path, version)
                 : Purls.of("golang", path.substring(0, slash), path.substring(slash + 1), version);
