@@ -25,6 +25,9 @@ final class Stanzas {
         }
     }
 
+    // deb822 field names: letters, digits and hyphens (Policy 5.1 allows more, dpkg never writes more).
+    private static final java.util.regex.Pattern FIELD_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
     private Stanzas() {}
 
     /** deb822: {@code Key: value}, continuation lines start with a space or tab. */
@@ -64,7 +67,7 @@ final class Stanzas {
                 continue; // continuation lines (descriptions, conffiles) are not needed
             }
             int colon = line.indexOf(':');
-            boolean keyOk = colon > 0 && (deb822 ? line.substring(0, colon).indexOf(' ') < 0 : colon == 1);
+            boolean keyOk = colon > 0 && (deb822 ? FIELD_NAME.matcher(line.substring(0, colon)).matches() : colon == 1);
             if (!keyOk) {
                 if (bad == 0) {
                     bad = i + 1;
