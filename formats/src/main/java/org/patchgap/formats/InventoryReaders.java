@@ -38,7 +38,8 @@ public final class InventoryReaders {
             new org.patchgap.formats.cargo.CargoLockReader(),
             new org.patchgap.formats.ruby.GemfileLockReader(),
             new org.patchgap.formats.php.ComposerLockReader(),
-            new org.patchgap.formats.dotnet.PackagesLockReader()
+            new org.patchgap.formats.dotnet.PackagesLockReader(),
+            new org.patchgap.formats.jar.JavaArchiveReader()
     );
 
     private InventoryReaders() {}
