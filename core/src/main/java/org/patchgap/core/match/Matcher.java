@@ -66,15 +66,15 @@ public final class Matcher {
         int matched = 0;
         int unmatchable = 0;
         long checks = 0;
+        Map<String, EcosystemContext> ecosystems = new HashMap<>();
         for (Target target : targets) {
             for (Component component : target.components()) {
                 if (component.ecosystem() == null || component.version() == null || component.version().isBlank()) {
                     unmatchable++;
                     continue;
                 }
-                String ecosystem = VersionSchemes.canonicalName(component.ecosystem());
-                List<CompiledPackage> candidates = index.candidates(ecosystem, component.name());
-                VersionScheme scheme = VersionSchemes.forEcosystem(ecosystem);
+                EcosystemContext context = ecosystems.computeIfAbsent(component.ecosystem(), EcosystemContext::of);
+                VersionScheme scheme = context.scheme();
                 Version installed;
                 try {
                     installed = scheme.parse(component.version());
@@ -84,6 +84,7 @@ public final class Matcher {
                     continue;
                 }
                 matched++;
+                List<CompiledPackage> candidates = index.candidates(context.canonical(), component.name());
                 if (candidates.isEmpty()) continue;
                 checks += candidates.size();
                 ComponentMatch match = matchComponent(target.name(), component, installed, candidates, scheme.exact());
@@ -101,6 +102,14 @@ public final class Matcher {
             .thenComparing(Finding::target)
             .thenComparing(f -> f.component().name())
             .thenComparing(f -> f.vulnerability().id());
+
+    /** An ecosystem name as components spell it, resolved once per match. */
+    private record EcosystemContext(String canonical, VersionScheme scheme) {
+        static EcosystemContext of(String ecosystem) {
+            String canonical = VersionSchemes.canonicalName(ecosystem);
+            return new EcosystemContext(canonical, VersionSchemes.forEcosystem(canonical));
+        }
+    }
 
     private record ComponentMatch(List<Finding> findings, Upgrade upgrade) {}
 
