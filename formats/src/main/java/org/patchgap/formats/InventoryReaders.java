@@ -39,7 +39,9 @@ public final class InventoryReaders {
             new org.patchgap.formats.ruby.GemfileLockReader(),
             new org.patchgap.formats.php.ComposerLockReader(),
             new org.patchgap.formats.dotnet.PackagesLockReader(),
-            new org.patchgap.formats.jar.JavaArchiveReader()
+            new org.patchgap.formats.jar.JavaArchiveReader(),
+            new org.patchgap.formats.spdx.SpdxJsonReader(),
+            new org.patchgap.formats.spdx.SpdxTagValueReader()
     );
 
     private InventoryReaders() {}
