@@ -11,6 +11,7 @@ import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Target;
+import org.patchgap.formats.cyclonedx.CycloneDxReader;
 
 /**
  * The one explicit list of inventory readers, and the choice of a reader for a file. Add a reader by adding
@@ -23,6 +24,7 @@ public final class InventoryReaders {
 
     private static final List<InventoryReader> ALL = List.of(
             // One line per reader.
+            new CycloneDxReader(),
             new org.patchgap.formats.os.DpkgStatusReader(),
             new org.patchgap.formats.os.ApkInstalledReader(),
             new org.patchgap.formats.npm.PackageLockReader(),
@@ -64,7 +66,7 @@ public final class InventoryReaders {
     /** Reads one inventory file with the reader that takes it; a file no reader takes is bad input. */
     public static ReadResult<Target> read(Path file) throws BadInputException {
         InventoryReader reader = readerFor(file).orElseThrow(() -> new BadInputException(Location.of(file.toString()),
-                "not a supported inventory (expected a CycloneDX SBOM in JSON or XML)"));
+                "not a supported inventory file (see docs/formats/ for the formats read)"));
         return reader.read(file);
     }
 

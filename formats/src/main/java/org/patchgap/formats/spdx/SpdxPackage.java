@@ -3,6 +3,9 @@ package org.patchgap.formats.spdx;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.patchgap.core.purl.MalformedPurlException;
+import org.patchgap.core.purl.PurlIdentity;
+import org.patchgap.core.purl.PurlResolution;
 import org.patchgap.core.model.Component;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Problem;
@@ -33,15 +36,30 @@ final class SpdxPackage {
         }
     }
 
+    /** OSV writes Go versions without the leading {@code v} that Go and purls use. */
+    private static @Nullable String goVersion(String ecosystem, @Nullable String version) {
+        return ecosystem.equals("Go") && version != null && version.matches("v\\d.*") ? version.substring(1) : version;
+    }
+
     void emit(List<Component> out, List<Problem> problems) {
         String v = version == null || version.equals("NOASSERTION") || version.isBlank() ? null : version;
         if (purl != null) {
-            Component component = PurlComponents.of(purl, v, location);
-            if (component != null) {
-                out.add(component);
+            try {
+                PurlResolution resolution = PurlIdentity.resolve(purl);
+                PurlIdentity identity = resolution.identity();
+                if (identity != null) {
+                    String version = identity.version() != null ? identity.version() : v;
+                    out.add(new Component(identity.ecosystem(), identity.name(), goVersion(identity.ecosystem(), version),
+                            identity.purl(), location));
+                } else {
+                    // A valid purl outside OSV's ecosystems: listed under its own name, not matched.
+                    out.add(new Component(null, resolution.name(), resolution.version() != null ? resolution.version() : v,
+                            resolution.purl(), location));
+                }
                 return;
+            } catch (MalformedPurlException e) {
+                problems.add(new Problem(location, "invalid purl " + purl + "; identified by name instead"));
             }
-            problems.add(new Problem(location, "invalid purl " + purl + "; identified by name instead"));
         }
         String n = name;
         if (cpe != null) {

@@ -28,7 +28,10 @@ public final class Purls {
         try {
             return new PackageURL(type, namespace == null || namespace.isEmpty() ? null : namespace, name,
                     version == null || version.isEmpty() ? null : version, kept.isEmpty() ? null : kept, null)
-                    .canonicalize();
+                    .canonicalize()
+                    // As org.patchgap.core.purl does: packageurl-java percent-encodes ':', which the purl
+                    // specification leaves as is (pkg:deb/debian/zlib1g@1:1.2.13); a literal '%' is %25.
+                    .replace("%3A", ":");
         } catch (MalformedPackageURLException | RuntimeException e) {
             return null;
         }

@@ -119,7 +119,7 @@ class InventoryWalkerTest {
                 "npm | qs | 6.11.0 | pkg:npm/qs@6.11.0 | debian-root/srv/app/package-lock.json at /packages/node_modules~1qs");
         assertThat(lines(result.targets().get(3))).containsExactly(
                 "Debian:12 | openssl | 3.0.11-1~deb12u2 | pkg:deb/debian/libssl3@3.0.11-1~deb12u2?arch=amd64&distro=debian-12&upstream=openssl | debian-root/var/lib/dpkg/status at line 1",
-                "Debian:12 | zlib | 1:1.2.13.dfsg-1 | pkg:deb/debian/zlib1g@1%3A1.2.13.dfsg-1%2Bb1?arch=amd64&distro=debian-12&upstream=zlib%401%3A1.2.13.dfsg-1 | debian-root/var/lib/dpkg/status at line 7");
+                "Debian:12 | zlib | 1:1.2.13.dfsg-1 | pkg:deb/debian/zlib1g@1:1.2.13.dfsg-1%2Bb1?arch=amd64&distro=debian-12&upstream=zlib%401:1.2.13.dfsg-1 | debian-root/var/lib/dpkg/status at line 7");
 
         Target debian = result.targets().get(3);
         assertThat(debian.host()).isNotNull();
