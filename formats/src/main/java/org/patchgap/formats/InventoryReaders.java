@@ -27,6 +27,8 @@ public final class InventoryReaders {
             new CycloneDxReader(),
             new org.patchgap.formats.os.DpkgStatusReader(),
             new org.patchgap.formats.os.ApkInstalledReader(),
+            new org.patchgap.formats.os.RpmQaReader(),
+            new org.patchgap.formats.os.OsqueryReader(),
             new org.patchgap.formats.npm.PackageLockReader(),
             new org.patchgap.formats.npm.YarnLockReader(),
             new org.patchgap.formats.npm.PnpmLockReader(),

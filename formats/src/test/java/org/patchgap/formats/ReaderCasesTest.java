@@ -58,7 +58,9 @@ class ReaderCasesTest {
                         }
                         List<DynamicTest> cases;
                         try (Stream<Path> fixtures = Files.list(readerDir).sorted()) {
+                            // An os-release file is the context of rpm -qa output beside it, not a case.
                             cases = fixtures.filter(f -> !f.toString().endsWith(".expected") && !f.toString().endsWith(".md"))
+                                    .filter(f -> !f.getFileName().toString().equals("os-release"))
                                     .filter(f -> Files.isRegularFile(f))
                                     .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> check(reader, f)))
                                     .toList();

@@ -22,6 +22,11 @@ record OsRelease(Map<String, String> fields) {
         fields = Map.copyOf(fields);
     }
 
+    /** From os-release fields gathered elsewhere (osquery's {@code os_version}). */
+    static OsRelease of(Map<String, String> fields) {
+        return new OsRelease(fields);
+    }
+
     static OsRelease parse(List<String> lines) {
         Map<String, String> fields = new HashMap<>();
         for (String raw : lines) {
