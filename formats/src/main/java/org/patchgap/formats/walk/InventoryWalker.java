@@ -53,7 +53,8 @@ import org.patchgap.formats.os.OsDatabases;
  * <p>Targets: all package databases under one operating-system root ({@code var/lib/dpkg/status},
  * {@code lib/apk/db/installed}) form one target, an {@link Target.Kind#IMAGE IMAGE} named after the root's path
  * and distribution, or the {@link Target.Kind#HOST HOST} itself when the root is {@code /}. Every other inventory
- * file is an {@link Target.Kind#APPLICATION APPLICATION} named by its path relative to the walked directory.
+ * file is its own target; an {@link Target.Kind#APPLICATION APPLICATION} is named by its path relative to the
+ * walked directory, followed by the name the file gives it, if any ({@code sbom/app.cdx.json (shop@1.2)}).
  *
  * {@snippet :
  * WalkResult result = new InventoryWalker(InventoryReaders.all(), List.of("node_modules", "*.min.js"), 4)
@@ -255,7 +256,9 @@ public final class InventoryWalker {
                     Path systemRoot = osRoot.get();
                     targets.computeIfAbsent(systemRoot, k -> systemTarget(root, systemRoot, t)).add(t);
                 } else {
-                    String name = t.kind() == Target.Kind.APPLICATION ? relative : t.name();
+                    // A lock file's target is its path; an SBOM that names its subject keeps that name too.
+                    String name = t.kind() != Target.Kind.APPLICATION ? t.name()
+                            : t.name().equals(t.source()) ? relative : relative + " (" + t.name() + ")";
                     targets.computeIfAbsent(relative + "\0" + t.name(),
                             k -> new TargetBuilder(name, t.kind(), t.source(), t.host())).add(t);
                 }
