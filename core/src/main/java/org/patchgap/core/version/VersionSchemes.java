@@ -3,7 +3,11 @@ package org.patchgap.core.version;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.patchgap.core.version.deb.DebianVersionScheme;
 import org.patchgap.core.version.generic.GenericVersionScheme;
+import org.patchgap.core.version.maven.MavenVersionScheme;
+import org.patchgap.core.version.npm.NpmVersionScheme;
+import org.patchgap.core.version.pypi.PypiVersionScheme;
 
 /**
  * The one explicit registry from an OSV ecosystem name to its {@link VersionScheme}. Registration is this
@@ -20,6 +24,11 @@ public final class VersionSchemes {
 
     static {
         // One line per ecosystem. Keep alphabetical.
+        register("Debian", DebianVersionScheme.INSTANCE);
+        register("Maven", MavenVersionScheme.INSTANCE);
+        register("npm", NpmVersionScheme.INSTANCE);
+        register("PyPI", PypiVersionScheme.INSTANCE);
+        register("Ubuntu", DebianVersionScheme.INSTANCE);
     }
 
     private VersionSchemes() {}
