@@ -27,6 +27,7 @@ public final class InventoryReaders {
             new CycloneDxReader(),
             new org.patchgap.formats.os.DpkgStatusReader(),
             new org.patchgap.formats.os.ApkInstalledReader(),
+            new org.patchgap.formats.os.RpmDbReader(),
             new org.patchgap.formats.os.RpmQaReader(),
             new org.patchgap.formats.os.OsqueryReader(),
             new org.patchgap.formats.npm.PackageLockReader(),

@@ -147,11 +147,16 @@ public final class OsqueryReader implements InventoryReader {
                         }
                         String release1 = blankToNull(Inputs.field(row, "release"));
                         String epoch = blankToNull(Inputs.field(row, "epoch"));
-                        String evr = (epoch == null || epoch.equals("0") ? "" : epoch + ":") + version
-                                + (release1 == null ? "" : "-" + release1);
-                        components.add(new Component(ecosystem, name, evr,
-                                release == null ? null : Purls.of("rpm", release.id(), name, evr,
-                                        qualifiers(Inputs.field(row, "arch"), distro, null)), location));
+                        boolean hasEpoch = epoch != null && !epoch.equals("0");
+                        String vr = version + (release1 == null ? "" : "-" + release1);
+                        String srpm = blankToNull(Inputs.field(row, "source"));
+                        String src = RpmDbReader.sourceName(srpm);
+                        String componentName = src == null ? name : src;
+                        Map<String, @Nullable String> q = qualifiers(Inputs.field(row, "arch"), distro,
+                                componentName.equals(name) ? null : srpm);
+                        q.put("epoch", hasEpoch ? epoch : null);
+                        components.add(new Component(ecosystem, componentName, (hasEpoch ? epoch + ":" : "") + vr,
+                                release == null ? null : Purls.of("rpm", release.id(), name, vr, q), location));
                     }
                     case "apk_packages" -> {
                         if (name == null || version == null) {
