@@ -12,6 +12,12 @@ import org.patchgap.core.model.Location;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Target;
 import org.patchgap.formats.cyclonedx.CycloneDxReader;
+import org.patchgap.formats.windows.GetComputerInfoJsonReader;
+import org.patchgap.formats.windows.GetHotFixJsonReader;
+import org.patchgap.formats.windows.OsqueryWindowsReader;
+import org.patchgap.formats.windows.SmbConfigurationJsonReader;
+import org.patchgap.formats.windows.SysteminfoReader;
+import org.patchgap.formats.windows.WmicQfeReader;
 
 /**
  * The one explicit list of inventory readers, and the choice of a reader for a file. Add a reader by adding
@@ -46,7 +52,13 @@ public final class InventoryReaders {
             new org.patchgap.formats.dotnet.PackagesLockReader(),
             new org.patchgap.formats.jar.JavaArchiveReader(),
             new org.patchgap.formats.spdx.SpdxJsonReader(),
-            new org.patchgap.formats.spdx.SpdxTagValueReader()
+            new org.patchgap.formats.spdx.SpdxTagValueReader(),
+            new SysteminfoReader(),
+            new WmicQfeReader(),
+            new GetComputerInfoJsonReader(),
+            new GetHotFixJsonReader(),
+            new SmbConfigurationJsonReader(),
+            new OsqueryWindowsReader()
     );
 
     private InventoryReaders() {}
@@ -70,6 +82,9 @@ public final class InventoryReaders {
     public static ReadResult<Target> read(Path file) throws BadInputException {
         InventoryReader reader = readerFor(file).orElseThrow(() -> new BadInputException(Location.of(file.toString()),
                 "not a supported inventory file (see docs/formats/ for the formats read)"));
+=======
+                "not a supported inventory (expected a CycloneDX SBOM in JSON or XML, or a Windows export: systeminfo, "
+                        + "wmic qfe, Get-HotFix / Get-ComputerInfo / Get-SmbServerConfiguration JSON, osquery patches and os_version)"));
         return reader.read(file);
     }
 

@@ -28,11 +28,11 @@ import org.patchgap.core.version.VersionSchemes;
  * aliases, and every affected entry is indexed by (ecosystem, package name) with its ranges parsed by the
  * ecosystem's version scheme. Matching a component is then one hash lookup and a few range evaluations.
  *
- * {@snippet :
+ * <pre>{@code
  * Matcher matcher = Matcher.of(advisories);
  * MatchReport report = matcher.match(List.of(target));
  * report.findings().forEach(f -> System.out.println(f.vulnerability().id() + " " + f.fixedVersions()));
- * }
+ * }</pre>
  *
  * <p>Instances are immutable after construction and safe to share between threads.
  */

@@ -47,6 +47,9 @@ public final class OsqueryReader implements InventoryReader {
             return false;
         }
         String text = Heads.text(head);
+        if (text.contains("\"windows\"")) {
+            return false; // Windows hosts are read by the Windows osquery reader
+        }
         if (Heads.startsWith(head, '{')) {
             return TABLES.stream().anyMatch(t -> text.contains("\"" + t + "\""))
                     && (text.contains("\"deb_packages\"") || text.contains("\"rpm_packages\"")

@@ -56,11 +56,11 @@ import org.patchgap.formats.os.OsDatabases;
  * file is its own target; an {@link Target.Kind#APPLICATION APPLICATION} is named by its path relative to the
  * walked directory, followed by the name the file gives it, if any ({@code sbom/app.cdx.json (shop@1.2)}).
  *
- * {@snippet :
+ * <pre>{@code
  * WalkResult result = new InventoryWalker(InventoryReaders.all(), List.of("node_modules", "*.min.js"), 4)
  *         .walk(Path.of("rootfs"));
  * result.targets().forEach(t -> System.out.println(t.name() + ": " + t.components().size()));
- * }
+ * }</pre>
  */
 public final class InventoryWalker {
 
