@@ -81,10 +81,8 @@ public final class InventoryReaders {
     /** Reads one inventory file with the reader that takes it; a file no reader takes is bad input. */
     public static ReadResult<Target> read(Path file) throws BadInputException {
         InventoryReader reader = readerFor(file).orElseThrow(() -> new BadInputException(Location.of(file.toString()),
-                "not a supported inventory file (see docs/formats/ for the formats read)"));
-=======
-                "not a supported inventory (expected a CycloneDX SBOM in JSON or XML, or a Windows export: systeminfo, "
-                        + "wmic qfe, Get-HotFix / Get-ComputerInfo / Get-SmbServerConfiguration JSON, osquery patches and os_version)"));
+                "not a supported inventory (expected an SBOM, a lock file, a package database or a Windows export; "
+                        + "docs/formats/ lists the formats read)"));
         return reader.read(file);
     }
 
