@@ -47,10 +47,10 @@ class ReaderCasesTest {
         Path base = Path.of(ReaderCasesTest.class.getResource("/readers").toURI());
         List<DynamicNode> families = new ArrayList<>();
         try (Stream<Path> familyDirs = Files.list(base).sorted()) {
-            for (Path family : familyDirs.toList()) {
+            for (Path family : familyDirs.filter(Files::isDirectory).toList()) {
                 List<DynamicNode> readers = new ArrayList<>();
                 try (Stream<Path> readerDirs = Files.list(family).sorted()) {
-                    for (Path readerDir : readerDirs.toList()) {
+                    for (Path readerDir : readerDirs.filter(Files::isDirectory).toList()) {
                         String name = readerDir.getFileName().toString();
                         InventoryReader reader = READERS.get(name);
                         if (reader == null) {
