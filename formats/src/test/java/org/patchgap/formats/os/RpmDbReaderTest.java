@@ -125,6 +125,17 @@ class RpmDbReaderTest {
     }
 
     @Test
+    void aWalkedRootWithAnRpmDatabaseIsOneImage() throws Exception {
+        org.patchgap.formats.walk.WalkResult result = org.patchgap.formats.walk.InventoryWalker
+                .withExcludes(List.of("rpmbuild")).walk(work);
+        assertThat(result.targets()).extracting(Target::name, Target::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("root (Rocky Linux 9.3 (Blue Onyx))", Target.Kind.IMAGE));
+        assertThat(result.targets().get(0).components()).hasSize(3);
+        assertThat(result.files()).extracting(f -> f.file() + " " + f.reader())
+                .containsExactly("root/var/lib/rpm/rpmdb.sqlite rpmdb-sqlite");
+    }
+
+    @Test
     void aBrokenHeaderIsSkippedAndTheRestRead() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
              Statement s = c.createStatement()) {
