@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.EpssScore;
-import org.patchgap.core.model.KevEntry;
 import org.patchgap.core.model.Vulnerability;
+import org.patchgap.formats.kev.KevEntry;
 
 /**
  * The local advisory database, opened for reading. Opening reads only the catalog (a few kilobytes); a scan
@@ -218,7 +218,7 @@ public final class AdvisoryDatabase implements AutoCloseable {
                 if (s.kind() == SegmentKind.KEV) {
                     try {
                         for (KevEntry e : KevCodec.decode(new SegmentInput(file.segmentBytes(s)))) {
-                            entries.put(e.cve(), e);
+                            entries.put(e.cveId(), e);
                         }
                     } catch (RuntimeException e) {
                         throw new DatabaseException(file.path() + ": damaged " + s.describe() + ": " + e.getMessage(), e);

@@ -2,7 +2,6 @@ package org.patchgap.store;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import java.util.Map;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
 import org.patchgap.formats.AdvisoryReader;
+import org.patchgap.formats.kev.KevCatalog;
 import org.patchgap.formats.osv.OsvReader;
 
 /**
@@ -118,8 +118,7 @@ public final class DatabaseImporter {
             } catch (IOException e) {
                 throw new BadInputException(Location.of(path.toString()), "cannot read: " + e.getMessage(), e);
             }
-            String start = new String(head, 0, n, StandardCharsets.UTF_8);
-            if (start.contains("\"catalogVersion\"") || start.contains("\"cveID\"")) {
+            if (KevCatalog.isKevCatalog(java.util.Arrays.copyOf(head, n))) {
                 return Kind.KEV;
             }
         }

@@ -3,7 +3,7 @@ package org.patchgap.store;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.patchgap.core.model.KevEntry;
+import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.core.model.Vulnerability;
 
 /** The complete new data of one source, ready to replace what the database holds for it. */

@@ -15,7 +15,6 @@ import org.patchgap.formats.AdvisoryReader;
 import org.patchgap.formats.epss.EpssFile;
 import org.patchgap.formats.epss.EpssReader;
 import org.patchgap.formats.kev.KevCatalog;
-import org.patchgap.formats.kev.KevReader;
 
 /**
  * Turns a source's local file (downloaded or given to {@code db import}) into the data that replaces the source
@@ -56,11 +55,11 @@ final class SourceReading {
     }
 
     static Parsed kev(String name, Path file, Fetch fetch) throws BadInputException {
-        KevCatalog catalog = new KevReader().read(file);
-        String watermark = catalog.catalogVersion().isEmpty() ? null : catalog.catalogVersion();
-        SourceStatus status = new SourceStatus(name, fetch.origin(), fetch.when(), catalog.entries().size(),
-                catalog.problems().size(), watermark, fetch.etag(), fetch.lastModified(), null);
-        return new Parsed(new SourceData.Kev(status, catalog.entries()), catalog.problems());
+        ReadResult<KevCatalog> read = KevCatalog.read(file);
+        KevCatalog catalog = read.items().get(0);
+        SourceStatus status = new SourceStatus(name, fetch.origin(), fetch.when(), catalog.size(),
+                read.problems().size(), catalog.version(), fetch.etag(), fetch.lastModified(), null);
+        return new Parsed(new SourceData.Kev(status, catalog.entries()), read.problems());
     }
 
     static Parsed epss(String name, Path file, Fetch fetch) throws BadInputException {

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchgap.core.model.EpssScore;
-import org.patchgap.core.model.KevEntry;
+import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.core.model.Vulnerability;
 
 class AdvisoryDatabaseTest {
@@ -94,8 +94,9 @@ class AdvisoryDatabaseTest {
 
     @Test
     void joinsKevAndEpssByCveIdOrAlias() throws Exception {
-        KevEntry kev = new KevEntry("CVE-2021-44228", LocalDate.of(2021, 12, 10), LocalDate.of(2021, 12, 24), true,
-                "Apply updates.", "Apache", "Log4j2", "Apache Log4j2 Remote Code Execution Vulnerability");
+        KevEntry kev = new KevEntry("CVE-2021-44228", "Apache", "Log4j2",
+                "Apache Log4j2 Remote Code Execution Vulnerability", LocalDate.of(2021, 12, 10),
+                LocalDate.of(2021, 12, 24), "Apply updates.", true, List.of("CWE-20", "CWE-400"));
         EpssTable.Builder scores = new EpssTable.Builder();
         scores.add(new EpssScore("CVE-2021-44228", 0.94358, 0.99962, LocalDate.of(2025, 8, 25)));
         scores.add(new EpssScore("CVE-2023-32681", 0.0012, 0.41, LocalDate.of(2025, 8, 25)));

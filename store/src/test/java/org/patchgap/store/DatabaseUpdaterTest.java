@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchgap.core.model.KevEntry;
+import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.formats.osv.OsvReader;
 import org.patchgap.store.FixtureServer.Scripted;
 import org.patchgap.store.SourceOutcome.State;
@@ -145,7 +145,7 @@ class DatabaseUpdaterTest {
         UpdateReport report = updater().update(List.of("kev"), progress);
 
         assertThat(report.sources().get(0).state()).isEqualTo(State.FAILED);
-        assertThat(report.sources().get(0).error()).contains("kev.json at line 2").contains("not valid JSON");
+        assertThat(report.sources().get(0).error()).contains("kev.json at line 2").contains("malformed JSON");
         try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
             assertThat(db.kev("CVE-2021-44228")).isPresent();
             assertThat(db.status().sources().get(0).watermark()).isEqualTo("2025.08.25");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.patchgap.core.model.KevEntry;
+import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.osv.OsvReader;
 

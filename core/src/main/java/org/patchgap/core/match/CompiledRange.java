@@ -33,8 +33,14 @@ final class CompiledRange {
 
     /** Sorted events; {@code parsedLimits} excludes {@code limit: "*"}, which means "no limit". */
     static CompiledRange of(List<ParsedEvent> events, List<Version> parsedLimits) {
-        List<ParsedEvent> sorted = new ArrayList<>(events);
-        sorted.sort(CompiledRange::eventOrder);
+        // Insertion sort, not List.sort: Maven's own order is not transitive for some exotic versions
+        // (docs/versions.md), and TimSort may throw on such an order; a range has a handful of events.
+        List<ParsedEvent> sorted = new ArrayList<>(events.size());
+        for (ParsedEvent event : events) {
+            int at = sorted.size();
+            while (at > 0 && eventOrder(sorted.get(at - 1), event) > 0) at--;
+            sorted.add(at, event);
+        }
         @Nullable Version[] versions = new Version[sorted.size()];
         byte[] kinds = new byte[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {

@@ -3,11 +3,24 @@ package org.patchgap.core.version;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.patchgap.core.version.alpine.AlpineVersionScheme;
+import org.patchgap.core.version.cran.CranVersionScheme;
+import org.patchgap.core.version.cratesio.CratesIoVersionScheme;
 import org.patchgap.core.version.deb.DebianVersionScheme;
 import org.patchgap.core.version.generic.GenericVersionScheme;
+import org.patchgap.core.version.go.GoVersionScheme;
+import org.patchgap.core.version.hackage.HackageVersionScheme;
+import org.patchgap.core.version.hex.HexVersionScheme;
 import org.patchgap.core.version.maven.MavenVersionScheme;
 import org.patchgap.core.version.npm.NpmVersionScheme;
+import org.patchgap.core.version.nuget.NuGetVersionScheme;
+import org.patchgap.core.version.packagist.PackagistVersionScheme;
+import org.patchgap.core.version.pub.PubVersionScheme;
 import org.patchgap.core.version.pypi.PypiVersionScheme;
+import org.patchgap.core.version.rpm.RpmVersionScheme;
+import org.patchgap.core.version.rubygems.RubyGemsVersionScheme;
+import org.patchgap.core.version.swifturl.SwiftUrlVersionScheme;
+import org.patchgap.core.version.windows.WindowsVersionScheme;
 
 /**
  * The one explicit registry from an OSV ecosystem name to its {@link VersionScheme}. Registration is this
@@ -24,11 +37,35 @@ public final class VersionSchemes {
 
     static {
         // One line per ecosystem. Keep alphabetical.
+        register("AlmaLinux", RpmVersionScheme.INSTANCE);
+        register("Alpine", AlpineVersionScheme.INSTANCE);
+        register("Azure Linux", RpmVersionScheme.INSTANCE);
+        register("Bioconductor", CranVersionScheme.INSTANCE);
+        register("Chainguard", AlpineVersionScheme.INSTANCE);
+        register("CRAN", CranVersionScheme.INSTANCE);
+        register("crates.io", CratesIoVersionScheme.INSTANCE);
         register("Debian", DebianVersionScheme.INSTANCE);
+        register("Go", GoVersionScheme.INSTANCE);
+        register("Hackage", HackageVersionScheme.INSTANCE);
+        register("Hex", HexVersionScheme.INSTANCE);
+        register("Mageia", RpmVersionScheme.INSTANCE);
         register("Maven", MavenVersionScheme.INSTANCE);
         register("npm", NpmVersionScheme.INSTANCE);
+        register("NuGet", NuGetVersionScheme.INSTANCE);
+        register("openEuler", RpmVersionScheme.INSTANCE);
+        register("openSUSE", RpmVersionScheme.INSTANCE);
+        register("Packagist", PackagistVersionScheme.INSTANCE);
+        register("Photon OS", RpmVersionScheme.INSTANCE);
+        register("Pub", PubVersionScheme.INSTANCE);
         register("PyPI", PypiVersionScheme.INSTANCE);
+        register("Red Hat", RpmVersionScheme.INSTANCE);
+        register("Rocky Linux", RpmVersionScheme.INSTANCE);
+        register("RubyGems", RubyGemsVersionScheme.INSTANCE);
+        register("SUSE", RpmVersionScheme.INSTANCE);
+        register("SwiftURL", SwiftUrlVersionScheme.INSTANCE);
         register("Ubuntu", DebianVersionScheme.INSTANCE);
+        register("Windows", WindowsVersionScheme.INSTANCE);
+        register("Wolfi", AlpineVersionScheme.INSTANCE);
     }
 
     private VersionSchemes() {}

@@ -19,7 +19,10 @@ class VersionSchemesTest {
         assertThat(VersionSchemes.find("PyPI")).containsSame(PypiVersionScheme.INSTANCE);
         assertThat(VersionSchemes.find("Debian")).containsSame(DebianVersionScheme.INSTANCE);
         assertThat(VersionSchemes.find("Ubuntu")).containsSame(DebianVersionScheme.INSTANCE);
-        assertThat(VersionSchemes.known()).containsExactly("Debian", "Maven", "npm", "PyPI", "Ubuntu");
+        assertThat(VersionSchemes.known()).containsExactly("AlmaLinux", "Alpine", "Azure Linux", "Bioconductor",
+                "Chainguard", "CRAN", "crates.io", "Debian", "Go", "Hackage", "Hex", "Mageia", "Maven", "npm", "NuGet",
+                "openEuler", "openSUSE", "Packagist", "Photon OS", "Pub", "PyPI", "Red Hat", "Rocky Linux", "RubyGems",
+                "SUSE", "SwiftURL", "Ubuntu", "Windows", "Wolfi");
     }
 
     @Test
@@ -33,9 +36,9 @@ class VersionSchemesTest {
 
     @Test
     void unknownEcosystemFallsBackToTheInexactGenericOrder() {
-        assertThat(VersionSchemes.find("crates.io")).isEmpty();
-        assertThat(VersionSchemes.forEcosystem("crates.io")).isSameAs(GenericVersionScheme.INSTANCE);
-        assertThat(VersionSchemes.forEcosystem("crates.io").exact()).isFalse();
+        assertThat(VersionSchemes.find("ConanCenter")).isEmpty();
+        assertThat(VersionSchemes.forEcosystem("ConanCenter")).isSameAs(GenericVersionScheme.INSTANCE);
+        assertThat(VersionSchemes.forEcosystem("ConanCenter").exact()).isFalse();
         assertThat(VersionSchemes.forEcosystem("Maven").exact()).isTrue();
     }
 

@@ -1,4 +1,4 @@
-/** Reads CISA's Known Exploited Vulnerabilities catalog (JSON) into {@link org.patchgap.core.model.KevEntry}. */
+/** CISA's Known Exploited Vulnerabilities catalog, in its JSON format. */
 @NullMarked
 package org.patchgap.formats.kev;
 

@@ -7,8 +7,8 @@ import java.util.List;
 import net.jqwik.api.Example;
 import org.patchgap.core.testing.BatchProcess;
 import org.patchgap.core.testing.CanonicalTools;
-import org.patchgap.core.version.Differential;
 import org.patchgap.core.version.Differential.Pair;
+import org.patchgap.core.version.Differential;
 
 /**
  * Our Debian order against {@code dpkg --compare-versions} on generated and hand-picked versions and on the

@@ -8,8 +8,8 @@ import java.util.List;
 import net.jqwik.api.Example;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.patchgap.core.testing.BatchProcess;
-import org.patchgap.core.version.Differential;
 import org.patchgap.core.version.Differential.Pair;
+import org.patchgap.core.version.Differential;
 
 /**
  * Our Maven order against Maven's {@code ComparableVersion} run as a tool (its {@code main} compares its arguments

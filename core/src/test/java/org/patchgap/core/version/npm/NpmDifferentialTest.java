@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import net.jqwik.api.Example;
 import org.patchgap.core.testing.BatchProcess;
-import org.patchgap.core.version.Differential;
 import org.patchgap.core.version.Differential.Pair;
+import org.patchgap.core.version.Differential;
 
 /**
  * Our npm scheme against node-semver (npm's own copy, run by {@code node}): validity ({@code semver.valid}) and

@@ -7,8 +7,8 @@ import java.util.List;
 import net.jqwik.api.Example;
 import org.patchgap.core.testing.BatchProcess;
 import org.patchgap.core.testing.CanonicalTools;
-import org.patchgap.core.version.Differential;
 import org.patchgap.core.version.Differential.Pair;
+import org.patchgap.core.version.Differential;
 
 /**
  * Our PyPI scheme against the {@code packaging} library run by the default {@code python3}: which strings are

@@ -1,0 +1,157 @@
+package org.patchgap.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Location;
+import org.patchgap.core.model.Problem;
+import org.patchgap.core.model.ReadResult;
+import org.patchgap.core.model.Vulnerability;
+import org.patchgap.core.windows.WindowsVulnerability;
+import org.patchgap.formats.kev.KevCatalog;
+import org.patchgap.formats.kev.KevEntry;
+import org.patchgap.formats.osv.OsvReader;
+import org.patchgap.formats.windows.WindowsAdvisories;
+
+/**
+ * Reads the {@code --advisories} paths, routing each file by its content to the reader of its kind: Microsoft
+ * security updates (CVRF, CSAF) to the Windows reader, CISA's KEV catalog to the KEV reader, everything else
+ * that looks like advisory data ({@code .json}, {@code .yaml}, {@code .yml}, {@code .zip}) to the OSV reader.
+ *
+ * <p>A file named on the command line must read, or the run stops with its error. In a directory (walked in name
+ * order, hidden entries and symbolic links skipped, as the OSV reader does) a file that fails is a problem and the
+ * walk goes on; files of other kinds (a README, SOURCES.md) are ignored.
+ */
+final class AdvisoryLoader {
+
+    /** Everything read, by kind, and the problems met. */
+    record Loaded(List<Vulnerability> packageAdvisories, List<WindowsVulnerability> windowsAdvisories,
+            List<KevCatalog> kev, List<Problem> problems) {
+
+        /** The KEV entry of {@code cve} in any catalog read. */
+        Optional<KevEntry> kevEntry(String cve) {
+            for (KevCatalog catalog : kev) {
+                Optional<KevEntry> entry = catalog.lookup(cve);
+                if (entry.isPresent()) return entry;
+            }
+            return Optional.empty();
+        }
+    }
+
+    private enum Kind { OSV, WINDOWS, KEV, OTHER }
+
+    private final OsvReader osv = new OsvReader();
+    private final List<Vulnerability> packageAdvisories = new ArrayList<>();
+    private final List<WindowsVulnerability> windowsAdvisories = new ArrayList<>();
+    private final List<KevCatalog> kev = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+
+    static Loaded load(List<Path> paths) throws BadInputException {
+        AdvisoryLoader loader = new AdvisoryLoader();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                loader.walk(path);
+            } else if (Files.exists(path)) {
+                Kind kind = kindOf(path);
+                loader.read(path, kind == Kind.OTHER ? Kind.OSV : kind);
+            } else {
+                throw new BadInputException(Location.of(path.toString()), "no such file or directory");
+            }
+        }
+        return new Loaded(loader.packageAdvisories, loader.windowsAdvisories, loader.kev, loader.problems);
+    }
+
+    private void walk(Path root) throws BadInputException {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !hidden(file)) files.add(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.add(new Problem(Location.of(file.toString()), "cannot read: " + e.getMessage()));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new BadInputException(Location.of(root.toString()), "cannot walk: " + e.getMessage(), e);
+        }
+        files.sort(null);
+        for (Path file : files) {
+            Kind kind = kindOf(file);
+            if (kind == Kind.OTHER) continue;
+            try {
+                read(file, kind);
+            } catch (BadInputException e) {
+                problems.add(new Problem(e.location(), stripLocation(e)));
+            }
+        }
+    }
+
+    private void read(Path file, Kind kind) throws BadInputException {
+        switch (kind) {
+            case WINDOWS -> {
+                ReadResult<WindowsVulnerability> read = WindowsAdvisories.read(file);
+                windowsAdvisories.addAll(read.items());
+                problems.addAll(read.problems());
+            }
+            case KEV -> {
+                ReadResult<KevCatalog> read = KevCatalog.read(file);
+                kev.addAll(read.items());
+                problems.addAll(read.problems());
+            }
+            default -> {
+                ReadResult<Vulnerability> read = osv.read(file);
+                packageAdvisories.addAll(read.items());
+                problems.addAll(read.problems());
+            }
+        }
+    }
+
+    private static Kind kindOf(Path file) {
+        if (WindowsAdvisories.isCvrf(file) || WindowsAdvisories.isCsaf(file)) return Kind.WINDOWS;
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean json = name.endsWith(".json");
+        if (json && KevCatalog.isKevCatalog(head(file))) return Kind.KEV;
+        if (json || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".zip")) return Kind.OSV;
+        return Kind.OTHER;
+    }
+
+    private static byte[] head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(4096);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private static boolean hidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    /** The exception's message without the location prefix that {@link BadInputException} adds. */
+    private static String stripLocation(BadInputException e) {
+        String prefix = e.location() + ": ";
+        String message = e.getMessage();
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+}

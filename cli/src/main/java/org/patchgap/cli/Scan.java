@@ -1,0 +1,96 @@
+package org.patchgap.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.patchgap.core.match.AdvisoryStats;
+import org.patchgap.core.match.MatchReport;
+import org.patchgap.core.match.Matcher;
+import org.patchgap.core.match.Upgrade;
+import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Finding;
+import org.patchgap.core.model.Problem;
+import org.patchgap.core.model.Severity;
+import org.patchgap.core.model.Target;
+import org.patchgap.core.windows.WindowsHosts;
+import org.patchgap.core.windows.WindowsMatcher;
+import org.patchgap.formats.kev.KevEntry;
+import org.patchgap.formats.report.ScanReport;
+import org.patchgap.formats.report.ScanSummary;
+
+/**
+ * One scan, from paths to report: read the advisories, read the targets, run every finding source over the
+ * targets and combine what they found.
+ *
+ * <p>The package matcher is one finding source; others (a host matcher for installed OS updates) join by
+ * adding a {@link FindingSource} to the list in {@link #run}: each reports findings, upgrades and problems for
+ * the components it is responsible for, and the report combines them.
+ */
+final class Scan {
+
+    /** Something that finds vulnerabilities in targets. */
+    interface FindingSource {
+        MatchReport match(List<Target> targets);
+    }
+
+    private static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
+            .comparing(Finding::severity, Severity::bySeverity).reversed()
+            .thenComparing(Finding::target)
+            .thenComparing(f -> f.component().name())
+            .thenComparing(f -> f.vulnerability().id());
+
+    private Scan() {}
+
+    static ScanReport run(List<Path> advisoryPaths, List<Path> targetPaths) throws BadInputException {
+        AdvisoryLoader.Loaded advisories = AdvisoryLoader.load(advisoryPaths);
+        List<Problem> problems = new ArrayList<>(advisories.problems());
+        int skippedAdvisories = problems.size();
+
+        TargetLoader.Loaded loaded = TargetLoader.load(targetPaths);
+        problems.addAll(loaded.problems());
+        // One host may be described by several exports (systeminfo, Get-HotFix, SMB settings): join them first.
+        List<Target> targets = WindowsHosts.merge(loaded.targets());
+
+        Matcher packages = Matcher.of(advisories.packageAdvisories());
+        problems.addAll(packages.advisoryProblems());
+        WindowsMatcher windows = new WindowsMatcher(advisories.windowsAdvisories());
+        List<FindingSource> sources = List.of(packages::match, hosts -> WindowsFindings.match(windows, hosts));
+
+        List<Finding> findings = new ArrayList<>();
+        List<Upgrade> upgrades = new ArrayList<>();
+        int unmatchable = 0;
+        for (FindingSource source : sources) {
+            MatchReport report = source.match(targets);
+            findings.addAll(report.findings());
+            upgrades.addAll(report.upgrades());
+            problems.addAll(report.problems());
+            unmatchable += report.componentsUnmatchable();
+        }
+        findings.sort(MOST_SEVERE_FIRST);
+
+        Map<String, KevEntry> knownExploited = new HashMap<>();
+        for (Finding finding : findings) {
+            for (String id : ids(finding)) {
+                advisories.kevEntry(id).ifPresent(entry -> knownExploited.put(id, entry));
+            }
+        }
+
+        AdvisoryStats stats = packages.stats();
+        int components = targets.stream().mapToInt(t -> t.components().size()).sum();
+        int records = stats.records() + advisories.windowsAdvisories().size();
+        int vulnerabilities = stats.vulnerabilities() + advisories.windowsAdvisories().size();
+        ScanSummary summary = new ScanSummary(targets.size(), components, unmatchable, records,
+                vulnerabilities, stats.withdrawn(), stats.gitRanges(), stats.droppedRanges(), skippedAdvisories,
+                loaded.skippedComponents(), loaded.skippedFiles());
+        return new ScanReport(findings, upgrades, problems, summary, knownExploited);
+    }
+
+    private static List<String> ids(Finding finding) {
+        List<String> ids = new ArrayList<>(finding.vulnerability().aliases());
+        ids.add(0, finding.vulnerability().id());
+        return ids;
+    }
+}

@@ -1,0 +1,72 @@
+package org.patchgap.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Finding;
+import org.patchgap.formats.report.JsonReportWriter;
+import org.patchgap.formats.report.ScanReport;
+import org.patchgap.formats.report.TableReportWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code patchgap scan}: which components of the targets are affected by the advisories, and which upgrade
+ * removes each exposure. Exit code 0 when nothing is at or above {@code --fail-on}, 1 when something is, 2 on
+ * a usage or input error.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Match inventories (CycloneDX SBOMs) against advisories (OSV) and report the findings and their fixes.",
+        footer = {"", "Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or input error."})
+final class ScanCommand implements Callable<Integer> {
+
+    private final Io io;
+
+    @Option(names = "--advisories", paramLabel = "PATH", required = false,
+            description = "OSV advisories: a JSON file, a directory of them, or an OSV zip dump. Repeatable.")
+    List<Path> advisories = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Report format: table or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "any",
+            description = "Exit with 1 when a finding is at or above SEVERITY: any (every finding, whatever its severity), "
+                    + "low, medium, high, critical, or none (never). Default: ${DEFAULT-VALUE}.")
+    FailOn failOn;
+
+    @Parameters(paramLabel = "TARGET", arity = "1..*",
+            description = "An inventory file (CycloneDX JSON or XML), or a directory to walk for them.")
+    List<Path> targets;
+
+    ScanCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() throws UsageException, BadInputException {
+        if (advisories.isEmpty()) {
+            throw new UsageException("no advisories: pass --advisories PATH (the advisory database comes later)");
+        }
+        ScanReport report = Scan.run(advisories, targets);
+        ReportOutput.write(io, output, out -> {
+            if (format == OutputFormat.JSON) {
+                new JsonReportWriter().write(report, out);
+            } else {
+                out.write(new TableReportWriter().render(report, io.colour() && output == null).getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        Warnings.print(io.err(), report.summary(), report.problems());
+        for (Finding finding : report.findings()) {
+            if (failOn.fails(finding.severity().level())) return ExitCodes.FINDINGS;
+        }
+        return ExitCodes.OK;
+    }
+}

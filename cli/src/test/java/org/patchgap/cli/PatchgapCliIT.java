@@ -1,0 +1,193 @@
+package org.patchgap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: the packaged jar ({@code cli/target/patchgap.jar}) in a child JVM, run from the repository root on
+ * the bundled demo data, exactly as a user or a CI job runs it.
+ */
+class PatchgapCliIT {
+
+    private static final Path REPO = Path.of(System.getProperty("patchgap.repo", "..")).toAbsolutePath().normalize();
+    private static final Path JAR = Path.of(System.getProperty("patchgap.jar", "target/patchgap.jar")).toAbsolutePath();
+
+    /** The package-ecosystem part of the demo: OSV advisories and the three application SBOMs. */
+    private static final String OSV = "examples/advisories/osv";
+    private static final String[] APPS = {"examples/inventories/billing-api.cdx.json",
+            "examples/inventories/shop-backend.cdx.json", "examples/inventories/storefront-web.cdx.xml"};
+
+    record Run(int exit, String out, String err) {}
+
+    private static String[] scan(String... options) {
+        List<String> args = new ArrayList<>(List.of("scan", "--advisories", OSV));
+        args.addAll(List.of(options));
+        args.addAll(List.of(APPS));
+        return args.toArray(String[]::new);
+    }
+
+    private static Run patchgap(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
+        builder.environment().remove("PATCHGAP_DEBUG");
+        Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        // Outputs here are small: reading one stream to its end before the other cannot block the child.
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("patchgap finished").isTrue();
+        return new Run(process.exitValue(), out, err);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Test
+    void theReadmeCommandRunsOnTheWholeDemo() throws Exception {
+        Run run = patchgap("", "scan", "--advisories", "examples/advisories", "examples/inventories");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend@1.4.0");
+        assertThat(run.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void theApplicationDemoShowsWhichAppsAreExposedAndTheUpgrades() throws Exception {
+        Run run = patchgap("", scan());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains(
+                "upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend@1.4.0",
+                "upgrade org.apache.logging.log4j:log4j-core 2.12.2 -> 2.12.4 (fixes 2) in shop-backend@1.4.0",
+                "upgrade lodash 4.17.11 -> 4.17.12 (fixes 1) in storefront-web@3.2.0",
+                "upgrade minimist 1.2.5 -> 1.2.6 (fixes 1) in storefront-web@3.2.0",
+                "request 2.88.2: no fix available (GHSA-p8p7-x288-28g6) in storefront-web@3.2.0",
+                "upgrade urllib3 1.26.5 -> 1.26.17 (fixes 1) in billing-api@2.0.1",
+                "upgrade requests 2.28.1 -> 2.31.0 (fixes 1) in billing-api@2.0.1",
+                "upgrade jinja2 2.11.2 -> 2.11.3 (fixes 1) in billing-api@2.0.1",
+                "12 findings (4 critical, 1 high, 7 medium) in 3 of 3 targets");
+        assertThat(run.out().lines().skip(1).findFirst().orElseThrow()).startsWith("critical");
+        assertThat(run.err()).isEqualTo("patchgap: warning: 1 withdrawn advisory ignored; 1 GIT range not matched (commits, not versions)\n");
+    }
+
+    @Test
+    void jsonHasExactlyTheExpectedFindings() throws Exception {
+        Run run = patchgap("", scan("--format", "json"));
+        assertThat(run.exit()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        List<String> rows = new ArrayList<>();
+        for (JsonNode f : report.get("findings")) {
+            rows.add(String.join(" ", f.get("target").asText(), f.at("/package/ecosystem").asText(), f.at("/package/name").asText(),
+                    f.at("/package/version").asText(), f.at("/vulnerability/id").asText(), f.at("/severity/level").asText(),
+                    f.get("fixedVersions").toString()));
+        }
+        assertThat(rows).containsExactlyInAnyOrder(
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-jfh8-c2jp-5v3q critical [\"2.15.0\"]",
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-7rjr-3q55-vv33 critical [\"2.16.0\"]",
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-p6xc-xr62-6r2g medium [\"2.17.0\"]",
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.14.1 GHSA-8489-44mv-ggj8 medium [\"2.17.1\"]",
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.12.2 GHSA-p6xc-xr62-6r2g medium [\"2.12.3\",\"2.17.0\"]",
+                "shop-backend@1.4.0 Maven org.apache.logging.log4j:log4j-core 2.12.2 GHSA-8489-44mv-ggj8 medium [\"2.12.4\",\"2.17.1\"]",
+                "storefront-web@3.2.0 npm lodash 4.17.11 GHSA-jf85-cpcp-j695 critical [\"4.17.12\"]",
+                "storefront-web@3.2.0 npm minimist 1.2.5 GHSA-xvch-5gv4-984h critical [\"1.2.6\"]",
+                "storefront-web@3.2.0 npm request 2.88.2 GHSA-p8p7-x288-28g6 medium []",
+                "billing-api@2.0.1 PyPI urllib3 1.26.5 PYSEC-2023-192 high [\"1.26.17\",\"2.0.6\"]",
+                "billing-api@2.0.1 PyPI requests 2.28.1 PYSEC-2023-74 medium [\"2.31.0\"]",
+                "billing-api@2.0.1 PyPI jinja2 2.11.2 PYSEC-2021-66 medium [\"2.11.3\"]");
+        assertThat(report.at("/findings/0/severity/level").asText()).isEqualTo("critical");
+        assertThat(report.at("/summary/targets").asInt()).isEqualTo(3);
+        assertThat(report.at("/summary/findings/total").asInt()).isEqualTo(12);
+        assertThat(report.at("/summary/advisories").asInt()).isEqualTo(11);
+        assertThat(report.at("/summary/withdrawn").asInt()).isEqualTo(1);
+        assertThat(report.at("/summary/gitRanges").asInt()).isEqualTo(1);
+        assertThat(report.get("upgrades")).hasSize(8);
+        assertThat(report.get("problems")).isEmpty();
+        assertThat(run.err()).doesNotContain("{"); // warnings never mix with the JSON
+    }
+
+    @Test
+    void failOnCriticalPassesWhereFailOnHighFails() throws Exception {
+        String app = "examples/inventories/billing-api.cdx.json";
+        assertThat(patchgap("", "scan", "--advisories", OSV, "--fail-on", "critical", app).exit()).isZero();
+        assertThat(patchgap("", "scan", "--advisories", OSV, "--fail-on", "high", app).exit()).isEqualTo(1);
+        assertThat(patchgap("", "scan", "--advisories", OSV, app).exit()).isEqualTo(1);
+    }
+
+    @Test
+    void outputWritesTheReportFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("report.json");
+        Run run = patchgap("", "scan", "--advisories", OSV, "--format", "json", "--output", file.toString(),
+                "examples/inventories/storefront-web.cdx.xml");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("findings")).hasSize(3);
+    }
+
+    @Test
+    void aMalformedSbomIsOneLineNamingLineAndColumn(@TempDir Path dir) throws Exception {
+        Path broken = dir.resolve("broken.cdx.json");
+        Files.writeString(broken, "{\n  \"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.5\",\n  \"components\": [\n    {\"name\": }\n  ]\n}\n");
+        Run run = patchgap("", "scan", "--advisories", OSV, broken.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).matches("patchgap: " + java.util.regex.Pattern.quote(broken.toString())
+                + ": line 5, column \\d+: [^\\n]+\\n");
+    }
+
+    @Test
+    void aMissingFileIsOneLineAndExitTwo() throws Exception {
+        Run run = patchgap("", "scan", "--advisories", OSV, "examples/inventories/nope.json");
+        assertThat(run).isEqualTo(new Run(2, "", "patchgap: examples/inventories/nope.json: no such file or directory\n"));
+    }
+
+    @Test
+    void versionCompareBatchMarksTheBadPairAndExitsTwo() throws Exception {
+        Run run = patchgap("2.14.1\t2.15.0\n2.17.1\t2.17.1\n2.17.1\n2.12.4\t2.3.2\n", "version", "compare", "Maven");
+        assertThat(run.out()).isEqualTo("<\n=\n!\n>\n");
+        assertThat(run.err()).startsWith("patchgap: <stdin>: line 3: ");
+        assertThat(run.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void versionCompareAndSort() throws Exception {
+        assertThat(patchgap("", "version", "compare", "Debian", "1:1.0", "2.0")).isEqualTo(new Run(0, ">\n", ""));
+        assertThat(patchgap("1.2.10\n1.2.9\n1.2.9-rc.1\n", "version", "sort", "npm"))
+                .isEqualTo(new Run(0, "1.2.9-rc.1\n1.2.9\n1.2.10\n", ""));
+        Run invalid = patchgap("1.0\nnot a version!\n", "version", "sort", "npm");
+        assertThat(invalid.exit()).isEqualTo(2);
+        assertThat(invalid.err()).startsWith("patchgap: <stdin>: line 1: "); // npm wants three numbers
+    }
+
+    @Test
+    void inventoryListsTheDemoApplications() throws Exception {
+        Run run = patchgap("", "inventory", "--format", "json", "examples/inventories");
+        assertThat(run.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        List<String> names = new ArrayList<>();
+        json.get("targets").forEach(t -> names.add(t.get("name").asText()));
+        // the walk is in name order: the three application SBOMs come before the windows/ host inventories
+        assertThat(names.subList(0, 3)).containsExactly("billing-api@2.0.1", "shop-backend@1.4.0", "storefront-web@3.2.0");
+        for (JsonNode target : json.get("targets")) {
+            assertThat(target.get("host").isNull()).as(target.get("name").asText())
+                    .isEqualTo(!target.get("kind").asText().equals("host"));
+        }
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        assertThat(patchgap("", "--version").out()).startsWith("patchgap ");
+        assertThat(patchgap("", "scan", "--help").out()).contains("--advisories", "--fail-on", "--format", "--output");
+    }
+}

@@ -1,0 +1,150 @@
+package org.patchgap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code patchgap scan} in-process on the bundled demo data (examples/). */
+class ScanCommandTest {
+
+    private static final String ADVISORIES = Cli.example("advisories/osv");
+    private static final String JAVA_APP = Cli.example("inventories/shop-backend.cdx.json");
+    private static final String PYTHON_APP = Cli.example("inventories/billing-api.cdx.json");
+
+    @Test
+    void findsLog4ShellAndItsFollowUpsWithTheirNearestFixes() throws IOException {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--format", "json", JAVA_APP);
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        List<String> rows = new ArrayList<>();
+        for (JsonNode f : report.get("findings")) {
+            rows.add(f.at("/package/version").asText() + " " + f.at("/vulnerability/id").asText() + " " + f.get("fix").asText()
+                    + " " + f.get("upgrade").asText());
+        }
+        assertThat(rows).containsExactlyInAnyOrder(
+                "2.14.1 GHSA-jfh8-c2jp-5v3q 2.15.0 2.17.1",
+                "2.14.1 GHSA-7rjr-3q55-vv33 2.16.0 2.17.1",
+                "2.14.1 GHSA-p6xc-xr62-6r2g 2.17.0 2.17.1",
+                "2.14.1 GHSA-8489-44mv-ggj8 2.17.1 2.17.1",
+                // the nested back-port line: nearest fixes stay on 2.12.x
+                "2.12.2 GHSA-p6xc-xr62-6r2g 2.12.3 2.12.4",
+                "2.12.2 GHSA-8489-44mv-ggj8 2.12.4 2.12.4");
+        assertThat(report.at("/findings/0/severity/level").asText()).isEqualTo("critical");
+        assertThat(report.at("/findings/0/vulnerability/aliases").toString()).contains("CVE-2021-44228");
+    }
+
+    @Test
+    void tableNamesTheUpgradeThatRemovesEveryFinding() {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, JAVA_APP);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend@1.4.0");
+        assertThat(r.out()).contains("upgrade org.apache.logging.log4j:log4j-core 2.12.2 -> 2.12.4 (fixes 2) in shop-backend@1.4.0");
+        assertThat(r.out()).contains("GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)");
+        assertThat(r.out()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void failOnThresholdDecidesTheExitCode() {
+        // billing-api's most severe finding is high (urllib3)
+        assertThat(Cli.run("scan", "--advisories", ADVISORIES, "--fail-on", "critical", PYTHON_APP).exit()).isEqualTo(0);
+        assertThat(Cli.run("scan", "--advisories", ADVISORIES, "--fail-on", "high", PYTHON_APP).exit()).isEqualTo(1);
+        assertThat(Cli.run("scan", "--advisories", ADVISORIES, "--fail-on", "none", PYTHON_APP).exit()).isEqualTo(0);
+        assertThat(Cli.run("scan", "--advisories", ADVISORIES, "--fail-on", "HIGH", PYTHON_APP).exit()).isEqualTo(1);
+    }
+
+    @Test
+    void withdrawnAdvisoriesAndGitRangesAreCountedOnStandardError() throws IOException {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--format", "json", PYTHON_APP);
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.at("/summary/withdrawn").asInt()).isEqualTo(1);
+        assertThat(report.at("/summary/gitRanges").asInt()).isEqualTo(1);
+        assertThat(r.err()).contains("1 withdrawn advisory ignored", "1 GIT range not matched");
+        List<String> ids = new ArrayList<>();
+        report.get("findings").forEach(f -> ids.add(f.at("/vulnerability/id").asText()));
+        assertThat(ids).containsExactlyInAnyOrder("PYSEC-2023-192", "PYSEC-2023-74", "PYSEC-2021-66");
+    }
+
+    @Test
+    void colourOnlyOnATerminalWithoutNoColor() {
+        String[] args = {"scan", "--advisories", ADVISORIES, JAVA_APP};
+        assertThat(Cli.run("", Map.of(), true, args).out()).contains("\u001b[");
+        assertThat(Cli.run("", Map.of("NO_COLOR", "1"), true, args).out()).doesNotContain("\u001b[");
+        assertThat(Cli.run("", Map.of(), false, args).out()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void outputWritesTheReportToAFileAndNothingToStandardOutput(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("report.json");
+        Files.writeString(file, "previous report");
+        Cli.Result r = Cli.run("", Map.of(), true, "scan", "--advisories", ADVISORIES, "--format", "json", "--output",
+                file.toString(), JAVA_APP);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("findings")).hasSize(6);
+        try (var left = Files.list(dir)) {
+            assertThat(left).containsExactly(file); // no temporary file left behind
+        }
+    }
+
+    @Test
+    void outputIntoAMissingDirectoryIsAnInputError(@TempDir Path dir) {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--output", dir.resolve("no/such/r.txt").toString(), JAVA_APP);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).endsWith("r.txt: cannot write: no such directory\n");
+    }
+
+    @Test
+    void withoutAdvisoriesItSaysWhatToPass() {
+        Cli.Result r = Cli.run("scan", JAVA_APP);
+        assertThat(r).isEqualTo(new Cli.Result(2, "",
+                "patchgap: no advisories: pass --advisories PATH (the advisory database comes later)\n"));
+    }
+
+    @Test
+    void aMissingTargetIsOneLineAndExitTwo() {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "no-such-sbom.json");
+        assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: no-such-sbom.json: no such file or directory\n"));
+    }
+
+    @Test
+    void aMissingAdvisoryPathIsOneLineAndExitTwo() {
+        Cli.Result r = Cli.run("scan", "--advisories", "no-such-dir", JAVA_APP);
+        assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: no-such-dir: no such file or directory\n"));
+    }
+
+    @Test
+    void aMalformedSbomNamesFileAndPlace(@TempDir Path dir) throws IOException {
+        Path broken = dir.resolve("broken.cdx.json");
+        Files.writeString(broken, "{\n  \"bomFormat\": \"CycloneDX\",\n  \"specVersion\": \"1.5\",\n  \"components\": [ {,\n");
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, broken.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("patchgap: " + broken + ": ");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(r.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void missingTargetArgumentIsAUsageError() {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("patchgap: Missing required parameter").contains("patchgap scan --help");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void unknownFailOnValueIsAUsageError() {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--fail-on", "severe", JAVA_APP);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--fail-on").contains("severe");
+    }
+}

@@ -1,0 +1,15 @@
+package org.patchgap.core.version.swifturl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.patchgap.core.version.VersionSchemes;
+
+/** Registration and the parts of the scheme the fixture files (VersionSchemeFixturesTest) do not show. */
+class SwiftUrlVersionSchemeTest {
+
+    @Test
+    void registeredForItsEcosystems() {
+        assertThat(VersionSchemes.find("SwiftURL")).containsSame(SwiftUrlVersionScheme.INSTANCE);
+    }
+}

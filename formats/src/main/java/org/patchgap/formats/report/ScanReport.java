@@ -1,0 +1,75 @@
+package org.patchgap.formats.report;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.patchgap.core.match.Upgrade;
+import org.patchgap.core.model.Component;
+import org.patchgap.core.model.Finding;
+import org.patchgap.core.model.Problem;
+import org.patchgap.core.model.SeverityLevel;
+import org.patchgap.formats.kev.KevEntry;
+
+/**
+ * Everything a scan found, as the report writers print it: the findings (most severe first), the one upgrade
+ * per vulnerable component, the problems met on the way (skipped records, components and files), the counts,
+ * and the CISA Known Exploited Vulnerabilities entries of the findings' CVEs (by CVE id).
+ */
+public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Problem> problems, ScanSummary summary,
+        Map<String, KevEntry> knownExploited) {
+
+    public ScanReport {
+        findings = List.copyOf(findings);
+        upgrades = List.copyOf(upgrades);
+        problems = List.copyOf(problems);
+        Objects.requireNonNull(summary, "summary");
+        knownExploited = Map.copyOf(knownExploited);
+    }
+
+    /** A report without Known Exploited Vulnerabilities data. */
+    public ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Problem> problems, ScanSummary summary) {
+        this(findings, upgrades, problems, summary, Map.of());
+    }
+
+    /** The KEV entry of the finding's vulnerability (its id or any CVE alias), when CISA lists it. */
+    public java.util.Optional<KevEntry> knownExploited(Finding finding) {
+        KevEntry entry = knownExploited.get(finding.vulnerability().id());
+        if (entry != null) return java.util.Optional.of(entry);
+        for (String alias : finding.vulnerability().aliases()) {
+            entry = knownExploited.get(alias);
+            if (entry != null) return java.util.Optional.of(entry);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Findings per severity level, every level present (zero when none). */
+    public Map<SeverityLevel, Integer> findingsBySeverity() {
+        Map<SeverityLevel, Integer> counts = new EnumMap<>(SeverityLevel.class);
+        for (SeverityLevel level : SeverityLevel.values()) counts.put(level, 0);
+        for (Finding finding : findings) counts.merge(finding.severity().level(), 1, Integer::sum);
+        return Collections.unmodifiableMap(counts);
+    }
+
+    /**
+     * Upgrades keyed by the finding they remove (target, component, vulnerability id), for the writers that print
+     * one per finding. A Windows host can have several, one per set of updates.
+     */
+    Map<FindingKey, Upgrade> upgradeIndex() {
+        Map<FindingKey, Upgrade> index = new HashMap<>();
+        for (Upgrade upgrade : upgrades) {
+            for (String id : upgrade.vulnerabilityIds()) {
+                index.putIfAbsent(new FindingKey(upgrade.target(), upgrade.component(), id), upgrade);
+            }
+        }
+        return index;
+    }
+
+    record FindingKey(String target, Component component, String vulnerabilityId) {
+        static FindingKey of(Finding finding) {
+            return new FindingKey(finding.target(), finding.component(), finding.vulnerability().id());
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.patchgap.formats.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.patchgap.core.match.Upgrade;
+import org.patchgap.core.model.Finding;
+import org.patchgap.core.model.Severity;
+import org.patchgap.core.model.SeverityLevel;
+import org.patchgap.formats.kev.KevEntry;
+
+/**
+ * Renders a {@link ScanReport} as a terminal table, most severe first, followed by the upgrade that removes the
+ * findings of each vulnerable component and a one-line summary. Colour is the caller's decision (a terminal, no
+ * {@code NO_COLOR}); without it the text is plain and stable for tests and files.
+ */
+public final class TableReportWriter {
+
+    private static final Comparator<Finding> ORDER = Comparator
+            .comparing(Finding::severity, Severity::bySeverity).reversed()
+            .thenComparing(Finding::target)
+            .thenComparing(f -> f.component().name())
+            .thenComparing(f -> f.vulnerability().id());
+
+    private static final List<String> HEADER = List.of("SEVERITY", "PACKAGE", "VERSION", "VULNERABILITY", "FIX", "TARGET");
+
+    /** The whole report as text, ending with a newline. */
+    public String render(ScanReport report, boolean colour) {
+        Ansi ansi = new Ansi(colour);
+        StringBuilder out = new StringBuilder();
+        List<Finding> findings = new ArrayList<>(report.findings());
+        findings.sort(ORDER);
+        if (!findings.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Finding f : findings) {
+                rows.add(List.of(
+                        severityCell(f.severity()),
+                        f.component().name(),
+                        String.valueOf(f.component().version()),
+                        vulnerabilityCell(f) + (report.knownExploited(f).isPresent() ? " [KEV]" : ""),
+                        fixCell(f),
+                        f.target()));
+            }
+            int[] widths = widths(rows);
+            appendRow(out, HEADER, widths, ansi, null);
+            for (int i = 0; i < rows.size(); i++) {
+                appendRow(out, rows.get(i), widths, ansi, findings.get(i).severity().level());
+            }
+        }
+        if (!report.upgrades().isEmpty()) {
+            out.append(findings.isEmpty() ? "" : "\n").append(ansi.bold("Upgrades")).append('\n');
+            for (Upgrade upgrade : report.upgrades()) {
+                out.append("  ").append(upgradeLine(upgrade, ansi)).append('\n');
+            }
+        }
+        appendKnownExploited(out, report, findings, ansi);
+        appendMitigations(out, findings, ansi);
+        if (!out.isEmpty()) out.append('\n');
+        out.append(summaryLine(report)).append('\n');
+        return out.toString();
+    }
+
+    /** The CVEs of the findings that CISA's KEV catalog lists, with its dates and required action. */
+    private static void appendKnownExploited(StringBuilder out, ScanReport report, List<Finding> findings, Ansi ansi) {
+        Map<String, KevEntry> listed = new TreeMap<>();
+        for (Finding f : findings) {
+            report.knownExploited(f).ifPresent(entry -> listed.put(entry.cveId(), entry));
+        }
+        if (listed.isEmpty()) return;
+        out.append('\n').append(ansi.bold("Known exploited (CISA KEV)")).append('\n');
+        for (KevEntry entry : listed.values()) {
+            out.append("  ").append(entry.cveId()).append(": ").append(entry.vendorProject()).append(' ')
+                    .append(entry.product()).append(", listed ").append(entry.dateAdded());
+            if (entry.dueDate() != null) out.append(", due ").append(entry.dueDate());
+            if (entry.knownRansomwareUse()) out.append(", ").append(ansi.red("known ransomware use"));
+            out.append('\n');
+        }
+    }
+
+    /** Mitigations found on hosts (SMBv1 disabled, ...): shown beside the findings, which they do not remove. */
+    private static void appendMitigations(StringBuilder out, List<Finding> findings, Ansi ansi) {
+        Map<String, String> byTarget = new TreeMap<>();
+        for (Finding f : findings) {
+            int at = f.evidence().indexOf(MITIGATIONS);
+            if (at >= 0) byTarget.putIfAbsent(f.target(), f.evidence().substring(at + MITIGATIONS.length()));
+        }
+        if (byTarget.isEmpty()) return;
+        out.append('\n').append(ansi.bold("Mitigations in place (the findings stay until the fix is installed)")).append('\n');
+        byTarget.forEach((target, text) -> out.append("  ").append(target).append(": ").append(text).append('\n'));
+    }
+
+    /** How Windows findings end their evidence when the host has mitigations (WindowsFinding#toFinding). */
+    private static final String MITIGATIONS = "; mitigations: ";
+
+    /**
+     * The nearest fix; for a Windows update, every update that fixes it ({@code KB4012212 or KB4012215}), or
+     * {@code cannot tell} when the host's data cannot decide.
+     */
+    private static String fixCell(Finding f) {
+        if (WINDOWS.equals(f.component().ecosystem())) {
+            if (f.evidence().startsWith("CANNOT_TELL")) return "cannot tell";
+            return f.fixedVersions().isEmpty() ? "no fix" : String.join(" or ", f.fixedVersions());
+        }
+        return f.fixedVersions().isEmpty() ? "no fix" : f.fixedVersions().get(0);
+    }
+
+    private static final String WINDOWS = "Windows";
+
+    /** {@code upgrade log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend}, or why there is no such upgrade. */
+    static String upgradeLine(Upgrade upgrade, Ansi ansi) {
+        if (WINDOWS.equals(upgrade.component().ecosystem()) && upgrade.toVersion() != null) {
+            return "install " + ansi.green(upgrade.toVersion()) + " on " + upgrade.target() + " ("
+                    + upgrade.component().name() + " " + upgrade.component().version() + "; fixes "
+                    + upgrade.vulnerabilityIds().size() + ")";
+        }
+        String name = upgrade.component().name();
+        String from = String.valueOf(upgrade.component().version());
+        String where = " in " + upgrade.target();
+        int total = upgrade.vulnerabilityIds().size();
+        if (upgrade.toVersion() != null) {
+            int fixes = total - upgrade.unfixed().size();
+            String line = "upgrade " + name + " " + from + " -> " + ansi.green(upgrade.toVersion()) + " (fixes " + fixes + ")";
+            if (!upgrade.unfixed().isEmpty()) {
+                line += "; no fix available for " + String.join(", ", upgrade.unfixed());
+            }
+            return line + where;
+        }
+        if (upgrade.unfixed().size() == total) {
+            return name + " " + from + ": " + ansi.red("no fix available") + " (" + String.join(", ", upgrade.unfixed()) + ")" + where;
+        }
+        return name + " " + from + ": " + ansi.red("no single version fixes all " + total + " findings")
+                + " (" + String.join(", ", upgrade.vulnerabilityIds()) + ")" + where;
+    }
+
+    static String summaryLine(ScanReport report) {
+        ScanSummary s = report.summary();
+        String scanned = s.targets() + plural(s.targets(), " target") + ", " + s.components()
+                + plural(s.components(), " component") + ", " + s.advisoryRecords() + plural(s.advisoryRecords(), " advisory record");
+        if (report.findings().isEmpty()) {
+            return "No known vulnerabilities found (" + scanned + ").";
+        }
+        List<String> parts = new ArrayList<>();
+        Map<SeverityLevel, Integer> counts = report.findingsBySeverity();
+        for (int i = SeverityLevel.values().length - 1; i >= 0; i--) {
+            SeverityLevel level = SeverityLevel.values()[i];
+            if (counts.get(level) > 0) parts.add(counts.get(level) + " " + level.label());
+        }
+        Set<String> exposed = new HashSet<>();
+        for (Finding f : report.findings()) exposed.add(f.target());
+        return report.findings().size() + plural(report.findings().size(), " finding") + " (" + String.join(", ", parts)
+                + ") in " + exposed.size() + " of " + scanned + ".";
+    }
+
+    private static String plural(int n, String word) {
+        return n == 1 ? word : word + "s";
+    }
+
+    private static String severityCell(Severity severity) {
+        String label = severity.level().label();
+        return severity.score() == null ? label : label + " " + String.format(Locale.ROOT, "%.1f", severity.score());
+    }
+
+    /** The record's id, and its CVE alias when the id is another kind (GHSA, PYSEC): CVEs are what people search. */
+    private static String vulnerabilityCell(Finding f) {
+        String id = f.vulnerability().id();
+        if (id.startsWith("CVE-")) return id;
+        return f.vulnerability().aliases().stream().filter(a -> a.startsWith("CVE-")).findFirst()
+                .map(cve -> id + " (" + cve + ")").orElse(id);
+    }
+
+    private static int[] widths(List<List<String>> rows) {
+        int[] widths = new int[HEADER.size()];
+        for (int c = 0; c < widths.length; c++) widths[c] = HEADER.get(c).length();
+        for (List<String> row : rows) {
+            for (int c = 0; c < widths.length; c++) widths[c] = Math.max(widths[c], row.get(c).length());
+        }
+        return widths;
+    }
+
+    private static void appendRow(StringBuilder out, List<String> cells, int[] widths, Ansi ansi, SeverityLevel level) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < cells.size(); c++) {
+            String cell = cells.get(c);
+            boolean last = c == cells.size() - 1;
+            // Pad on the plain text, then colour: escape codes have no width on screen.
+            String padded = last ? cell : cell + " ".repeat(widths[c] - cell.length() + 2);
+            if (level == null) {
+                line.append(ansi.bold(padded));
+            } else if (c == 0) {
+                line.append(ansi.severity(level, padded));
+            } else {
+                line.append(padded);
+            }
+        }
+        out.append(line.toString().stripTrailing()).append('\n');
+    }
+}

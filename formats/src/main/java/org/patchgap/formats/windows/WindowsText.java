@@ -1,0 +1,93 @@
+package org.patchgap.formats.windows;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Location;
+
+/**
+ * Text as Windows tools write it. {@code cmd /c systeminfo > file} writes the ANSI code page (windows-1252 for
+ * English systems); Windows PowerShell 5.1's {@code >} and {@code Out-File} write UTF-16LE with a byte-order
+ * mark; {@code wmic} redirected writes UTF-16LE with a mark and ends lines with CR CR LF; PowerShell 7 writes
+ * UTF-8 without a mark. Lines end with CRLF.
+ */
+final class WindowsText {
+
+    static final Charset ANSI = Charset.forName("windows-1252");
+
+    private WindowsText() {}
+
+    static String read(Path file) throws BadInputException {
+        try {
+            return decode(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(Location.of(file.toString()), "no such file");
+        } catch (IOException e) {
+            throw new BadInputException(Location.of(file.toString()), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes by byte-order mark, else by the zero bytes of mark-less UTF-16LE, else UTF-8 if valid, else ANSI. */
+    static String decode(byte[] b) {
+        if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+            return new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
+        }
+        if (looksLikeUtf16Le(b)) {
+            return new String(b, StandardCharsets.UTF_16LE);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(b, ANSI);
+        }
+    }
+
+    /**
+     * Decodes a file's first bytes for {@code accepts}: the cut may fall inside a character, so malformed input is
+     * replaced rather than reported.
+     */
+    static String decodeHead(byte[] head) {
+        String s = decode(head);
+        return s.isEmpty() || s.charAt(0) != '\uFEFF' ? s : s.substring(1);
+    }
+
+    private static boolean looksLikeUtf16Le(byte[] b) {
+        int n = Math.min(b.length, 64) & ~1;
+        if (n < 4) return false;
+        for (int i = 0; i < n; i += 2) {
+            if (b[i + 1] != 0 || b[i] == 0) return false;
+        }
+        return true;
+    }
+
+    /** Splits on CRLF, LF and wmic's CR CR LF; a leading byte-order mark character is dropped. */
+    static List<String> lines(String text) {
+        String t = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        return Arrays.asList(t.split("\r*\n|\r+(?!\n)", -1));
+    }
+
+    /** The first non-blank line, or the empty string. */
+    static String firstLine(String text) {
+        for (String line : lines(text)) {
+            if (!line.isBlank()) return line;
+        }
+        return "";
+    }
+}

@@ -1,0 +1,57 @@
+package org.patchgap.formats.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TableReportWriterTest {
+
+    private final TableReportWriter writer = new TableReportWriter();
+
+    @Test
+    void rendersASeveritySortedTableThenUpgradesThenASummary() {
+        String text = writer.render(ReportFixtures.report(), false);
+        assertThat(text).isEqualTo("""
+                SEVERITY       PACKAGE                              VERSION  VULNERABILITY                         FIX     TARGET
+                critical 10.0  org.apache.logging.log4j:log4j-core  2.14.1   GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)  2.15.0  shop
+                medium 5.9     org.apache.logging.log4j:log4j-core  2.14.1   GHSA-p6xc-xr62-6r2g (CVE-2021-45105)  2.17.0  shop
+                unknown        request                              2.88.2   GHSA-p8p7-x288-28g6 (CVE-2023-28155)  no fix  web
+
+                Upgrades
+                  upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 2) in shop
+                  request 2.88.2: no fix available (GHSA-p8p7-x288-28g6) in web
+
+                3 findings (1 critical, 1 medium, 1 unknown) in 2 of 2 targets, 9 components, 11 advisory records.
+                """);
+    }
+
+    @Test
+    void colourWrapsTheSeverityCellsOnly() {
+        String text = writer.render(ReportFixtures.report(), true);
+        assertThat(text).contains("\u001b[1;31mcritical 10.0  \u001b[0m");
+        assertThat(text.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(writer.render(ReportFixtures.report(), false));
+    }
+
+    @Test
+    void aCleanScanSaysSo() {
+        ScanReport clean = new ScanReport(List.of(), List.of(), List.of(), ReportFixtures.SUMMARY);
+        assertThat(writer.render(clean, false))
+                .isEqualTo("No known vulnerabilities found (2 targets, 9 components, 11 advisory records).\n");
+    }
+
+    @Test
+    void anUpgradeThatLeavesUnfixedFindingsSaysWhich() {
+        var partial = new org.patchgap.core.match.Upgrade("shop", ReportFixtures.LOG4J, "2.17.1",
+                List.of("A", "B"), List.of("B"));
+        assertThat(TableReportWriter.upgradeLine(partial, new Ansi(false)))
+                .isEqualTo("upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 1); no fix available for B in shop");
+    }
+
+    @Test
+    void noSingleVersionFixingAllIsSaidPlainly() {
+        var split = new org.patchgap.core.match.Upgrade("shop", ReportFixtures.LOG4J, null, List.of("A", "B"), List.of());
+        assertThat(TableReportWriter.upgradeLine(split, new Ansi(false)))
+                .isEqualTo("org.apache.logging.log4j:log4j-core 2.14.1: no single version fixes all 2 findings (A, B) in shop");
+    }
+}

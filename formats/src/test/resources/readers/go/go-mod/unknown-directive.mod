@@ -1,0 +1,3 @@
+module x
+require github.com/a/b
+frobnicate all
