@@ -1,6 +1,7 @@
 package org.patchgap.store;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -12,7 +13,7 @@ public final class ConsoleProgress implements ProgressListener {
 
     private static final int BAR = 24;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean tty;
     private String current = "";
     private int lastQuarter = -1;
@@ -20,6 +21,11 @@ public final class ConsoleProgress implements ProgressListener {
     private boolean lineOpen;
 
     public ConsoleProgress(PrintStream out, boolean tty) {
+        this(new PrintWriter(out, true), tty);
+    }
+
+    /** Writes to {@code out}; {@code tty}: whether it is an interactive terminal (a bar redrawn in place). */
+    public ConsoleProgress(PrintWriter out, boolean tty) {
         this.out = out;
         this.tty = tty;
     }
@@ -46,6 +52,7 @@ public final class ConsoleProgress implements ProgressListener {
             }
             lastDraw = now;
             out.print("\r" + bar(source, bytes, total));
+            out.flush();
             lineOpen = true;
         } else if (total > 0) {
             int quarter = (int) (bytes * 4 / total);

@@ -1,0 +1,195 @@
+package org.patchgap.cli.db;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Problem;
+import org.patchgap.store.AdvisoryDatabase;
+import org.patchgap.store.ConsoleProgress;
+import org.patchgap.store.DatabaseException;
+import org.patchgap.store.DatabaseImporter;
+import org.patchgap.store.DatabaseLocation;
+import org.patchgap.store.DatabaseStatus;
+import org.patchgap.store.DatabaseUpdater;
+import org.patchgap.store.SourceOutcome;
+import org.patchgap.store.SourceSettings;
+import org.patchgap.store.SourceStatus;
+import org.patchgap.store.UpdateReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code patchgap db update|import|status}: fills and inspects the local advisory database (docs/database.md).
+ * Progress and warnings go to standard error, the summary to standard output; exit code 0 on success, 2 when
+ * the database cannot be used or a source failed (its previous data is kept).
+ */
+@Command(name = "db", mixinStandardHelpOptions = true,
+        description = "Download, import and inspect the local advisory database (docs/database.md).",
+        subcommands = {DbCommand.Update.class, DbCommand.Import.class, DbCommand.Status.class})
+public final class DbCommand implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int ERROR = 2;
+    /** Problems listed one by one; the rest are counted. */
+    static final int SHOWN_PROBLEMS = 20;
+
+    @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "Database directory (default: $PATCHGAP_DB, else $XDG_DATA_HOME/patchgap, "
+                    + "else ~/.local/share/patchgap).")
+    @Nullable Path db;
+
+    @Spec
+    @Nullable CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return fail(spec, "db: give a subcommand: update, import or status (see 'patchgap db --help')");
+    }
+
+    Path directory() {
+        return DatabaseLocation.resolve(db);
+    }
+
+    /** {@code patchgap db update [--source NAME]...}. */
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Download the sources and install a new database atomically. Sources: osv (every default "
+                    + "ecosystem), osv:<Ecosystem> (e.g. osv:PyPI), kev, epss; none given: all. URLs: "
+                    + "PATCHGAP_OSV_URL, PATCHGAP_KEV_URL, PATCHGAP_EPSS_URL, PATCHGAP_OSV_ECOSYSTEMS.")
+    static final class Update implements Callable<Integer> {
+
+        @ParentCommand
+        @Nullable DbCommand parent;
+
+        @Spec
+        @Nullable CommandSpec spec;
+
+        @Option(names = "--source", paramLabel = "NAME", description = "A source to update; repeatable.")
+        List<String> sources = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            DatabaseUpdater updater = new DatabaseUpdater(parent.directory(),
+                    SourceSettings.defaults().withEnvironment(System.getenv()));
+            try {
+                updater.resolve(sources);
+            } catch (IllegalArgumentException e) {
+                return fail(spec, e.getMessage());
+            }
+            try {
+                return summarize(spec, updater.update(sources, progress(spec)));
+            } catch (DatabaseException e) {
+                return fail(spec, e.getMessage());
+            }
+        }
+    }
+
+    /** {@code patchgap db import PATH...}. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import local files: OSV records, directories or zips; a KEV catalog; an EPSS score file.")
+    static final class Import implements Callable<Integer> {
+
+        @ParentCommand
+        @Nullable DbCommand parent;
+
+        @Spec
+        @Nullable CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories to import.")
+        List<Path> paths = new ArrayList<>();
+
+        @Override
+        public Integer call() throws BadInputException {
+            try {
+                return summarize(spec, new DatabaseImporter(parent.directory()).importPaths(paths, progress(spec)));
+            } catch (DatabaseException e) {
+                return fail(spec, e.getMessage());
+            }
+        }
+    }
+
+    /** {@code patchgap db status [--max-age DAYS]}. */
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Show each source: records, problems, last update, watermark; warn when data is old.")
+    static final class Status implements Callable<Integer> {
+
+        @ParentCommand
+        @Nullable DbCommand parent;
+
+        @Spec
+        @Nullable CommandSpec spec;
+
+        @Option(names = "--max-age", paramLabel = "DAYS", defaultValue = "7",
+                description = "Warn about sources not updated for this many days (default: ${DEFAULT-VALUE}).")
+        int maxAgeDays;
+
+        @Override
+        public Integer call() {
+            try (AdvisoryDatabase db = AdvisoryDatabase.open(parent.directory())) {
+                DatabaseStatus status = db.status();
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf(Locale.ROOT, "database %s (%,d bytes, written %s)%n", status.file(), status.sizeBytes(),
+                        status.created());
+                out.printf(Locale.ROOT, "%-28s %10s %9s  %-22s %s%n", "SOURCE", "RECORDS", "PROBLEMS", "UPDATED",
+                        "WATERMARK");
+                for (SourceStatus s : status.sources()) {
+                    out.printf(Locale.ROOT, "%-28s %,10d %,9d  %-22s %s%s%n", s.name(), s.records(), s.problems(),
+                            s.lastUpdated() == null ? "never" : s.lastUpdated().toString(),
+                            s.watermark() == null ? "" : s.watermark(),
+                            s.lastError() == null ? "" : "  (last attempt failed: " + s.lastError() + ")");
+                }
+                out.printf(Locale.ROOT, "advisories by ecosystem: %s; KEV entries: %,d; EPSS scores: %,d%n",
+                        status.advisoriesByEcosystem(), status.kevEntries(), status.epssScores());
+                for (SourceStatus s : status.stale(Duration.ofDays(maxAgeDays), Instant.now())) {
+                    spec.commandLine().getErr().println("patchgap: warning: source " + s.name()
+                            + " is older than " + maxAgeDays + " days; run 'patchgap db update'");
+                }
+                return OK;
+            } catch (DatabaseException e) {
+                return fail(spec, e.getMessage());
+            } catch (java.io.IOException e) {
+                return fail(spec, "cannot close the database: " + e.getMessage());
+            }
+        }
+    }
+
+    private static ConsoleProgress progress(CommandSpec spec) {
+        return new ConsoleProgress(spec.commandLine().getErr(), System.console() != null);
+    }
+
+    private static int summarize(CommandSpec spec, UpdateReport report) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (SourceOutcome s : report.sources()) {
+            out.println(s.name() + ": " + s.summary());
+            List<Problem> problems = s.problems();
+            for (int i = 0; i < Math.min(SHOWN_PROBLEMS, problems.size()); i++) {
+                err.println("patchgap: warning: " + s.name() + ": " + problems.get(i));
+            }
+            if (problems.size() > SHOWN_PROBLEMS) {
+                err.println("patchgap: warning: " + s.name() + ": " + (problems.size() - SHOWN_PROBLEMS)
+                        + " more problems");
+            }
+        }
+        out.println("database: " + report.database());
+        out.flush();
+        return report.anyFailed() ? ERROR : OK;
+    }
+
+    private static int fail(CommandSpec spec, String message) {
+        spec.commandLine().getOut().flush();
+        spec.commandLine().getErr().println("patchgap: " + message);
+        return ERROR;
+    }
+}
