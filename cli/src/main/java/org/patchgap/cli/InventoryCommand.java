@@ -2,6 +2,7 @@ package org.patchgap.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.patchgap.core.model.BadInputException;
@@ -23,6 +24,10 @@ final class InventoryCommand implements Callable<Integer> {
             description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out paths of walked directories that match GLOB (relative path or file name). Repeatable.")
+    List<String> excludes = new ArrayList<>();
+
     @Parameters(paramLabel = "TARGET", arity = "1..*",
             description = "An inventory file (CycloneDX JSON or XML), or a directory to walk for them.")
     List<Path> targets;
@@ -33,7 +38,7 @@ final class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInputException {
-        TargetLoader.Loaded loaded = TargetLoader.load(targets);
+        TargetLoader.Loaded loaded = TargetLoader.load(targets, excludes);
         InventoryReport report = new InventoryReport(loaded.targets(), loaded.problems());
         ReportOutput.write(io, null, out -> {
             if (format == OutputFormat.JSON) {

@@ -45,11 +45,16 @@ final class Scan {
     private Scan() {}
 
     static ScanReport run(List<Path> advisoryPaths, List<Path> targetPaths) throws BadInputException {
+        return run(advisoryPaths, targetPaths, List.of());
+    }
+
+    static ScanReport run(List<Path> advisoryPaths, List<Path> targetPaths, List<String> excludes)
+            throws BadInputException {
         AdvisoryLoader.Loaded advisories = AdvisoryLoader.load(advisoryPaths);
         List<Problem> problems = new ArrayList<>(advisories.problems());
         int skippedAdvisories = problems.size();
 
-        TargetLoader.Loaded loaded = TargetLoader.load(targetPaths);
+        TargetLoader.Loaded loaded = TargetLoader.load(targetPaths, excludes);
         problems.addAll(loaded.problems());
         // One host may be described by several exports (systeminfo, Get-HotFix, SMB settings): join them first.
         List<Target> targets = WindowsHosts.merge(loaded.targets());

@@ -42,6 +42,10 @@ final class ScanCommand implements Callable<Integer> {
                     + "low, medium, high, critical, or none (never). Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave out paths of walked directories that match GLOB (relative path or file name). Repeatable.")
+    List<String> excludes = new ArrayList<>();
+
     @Parameters(paramLabel = "TARGET", arity = "1..*",
             description = "An inventory file (CycloneDX JSON or XML), or a directory to walk for them.")
     List<Path> targets;
@@ -55,7 +59,7 @@ final class ScanCommand implements Callable<Integer> {
         if (advisories.isEmpty()) {
             throw new UsageException("no advisories: pass --advisories PATH (the advisory database comes later)");
         }
-        ScanReport report = Scan.run(advisories, targets);
+        ScanReport report = Scan.run(advisories, targets, excludes);
         ReportOutput.write(io, output, out -> {
             if (format == OutputFormat.JSON) {
                 new JsonReportWriter().write(report, out);

@@ -12,8 +12,9 @@ class InventoryCommandTest {
     void tableListsEveryTargetAndItsComponents() {
         Cli.Result r = Cli.run("inventory", Cli.example("inventories"));
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("shop-backend@1.4.0 (application, from ", "storefront-web@3.2.0 (application, from ",
-                "billing-api@2.0.1 (application, from ");
+        assertThat(r.out()).contains("shop-backend.cdx.json (shop-backend@1.4.0) (application, from ",
+                "storefront-web.cdx.xml (storefront-web@3.2.0) (application, from ",
+                "billing-api.cdx.json (billing-api@2.0.1) (application, from ");
         assertThat(r.out()).contains("pkg:maven/org.apache.logging.log4j/log4j-core@2.12.2");
         assertThat(r.out()).contains("ECOSYSTEM", "NAME", "VERSION", "PURL", "LOCATION");
     }

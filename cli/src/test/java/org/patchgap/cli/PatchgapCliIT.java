@@ -60,8 +60,30 @@ class PatchgapCliIT {
     void theReadmeCommandRunsOnTheWholeDemo() throws Exception {
         Run run = patchgap("", "scan", "--advisories", "examples/advisories", "examples/inventories");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out()).contains("upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend@1.4.0");
+        assertThat(run.out()).contains(
+                "upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend.cdx.json (shop-backend@1.4.0)");
         assertThat(run.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    /** Issue 6's WannaCry fleet: which hosts MS17-010 still reaches, what each needs, and the KEV facts. */
+    @Test
+    void theWannaCryFleetShowsWhichHostsAreExposedAndTheUpdateEachNeeds() throws Exception {
+        Run run = patchgap("", "scan", "--advisories", "examples/advisories", "examples/inventories/windows");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains(
+                "install KB4012212 or KB4012215 on WIN7-FIN01 (Windows 7 for x64-based Systems Service Pack 1 6.1.7601; fixes 6)",
+                "install KB4012598 on XP-POS04 (Windows XP Service Pack 3 5.1.2600; fixes 6)",
+                "install build 10.0.14393.953 (KB4013429) on WIN10-KIOSK06",
+                "install KB4012213 or KB4012216 on SRV2012R2-FS07",
+                "CVE-2017-0144: Microsoft SMBv1, listed 2022-02-10, due 2022-08-10, known ransomware use",
+                "SRV2012R2-FS07: SMBv1 server disabled");
+        // Patched by the security-only update, by a later rollup (transitively), at the fixed build, and the
+        // 8.1 host with security-only KB4012213 that other scanners report vulnerable: none is exposed to MS17-010.
+        for (String patched : List.of("WIN7-HR02", "WIN7-LAB03", "WIN10-DEV05", "WIN81-SALES08")) {
+            assertThat(run.out().lines().filter(l -> l.contains(patched) && l.matches(".*CVE-2017-014[3-8].*")))
+                    .as(patched).isEmpty();
+        }
+        assertThat(run.out().lines().filter(l -> l.contains("CVE-2017-0144 [KEV]"))).hasSize(4);
     }
 
     @Test
@@ -178,7 +200,8 @@ class PatchgapCliIT {
         List<String> names = new ArrayList<>();
         json.get("targets").forEach(t -> names.add(t.get("name").asText()));
         // the walk is in name order: the three application SBOMs come before the windows/ host inventories
-        assertThat(names.subList(0, 3)).containsExactly("billing-api@2.0.1", "shop-backend@1.4.0", "storefront-web@3.2.0");
+        assertThat(names.subList(0, 3)).containsExactly("billing-api.cdx.json (billing-api@2.0.1)",
+                "shop-backend.cdx.json (shop-backend@1.4.0)", "storefront-web.cdx.xml (storefront-web@3.2.0)");
         for (JsonNode target : json.get("targets")) {
             assertThat(target.get("host").isNull()).as(target.get("name").asText())
                     .isEqualTo(!target.get("kind").asText().equals("host"));

@@ -26,7 +26,9 @@ class TargetLoaderTest {
         Files.writeString(dir.resolve("package.json"), "{\"name\": \"x\"}");
 
         TargetLoader.Loaded loaded = TargetLoader.load(List.of(dir));
-        assertThat(loaded.targets()).extracting(Target::name).containsExactly("storefront-web@3.2.0", "shop-backend@1.4.0");
+        assertThat(loaded.targets()).extracting(Target::name).containsExactly(
+                "a.cdx.xml (storefront-web@3.2.0)", "b/nested/bom.json (shop-backend@1.4.0)");
+        assertThat(loaded.files()).extracting(f -> f.reader()).containsExactly("cyclonedx", "cyclonedx");
         assertThat(loaded.problems()).isEmpty();
         assertThat(loaded.skippedFiles()).isZero();
     }
@@ -37,15 +39,15 @@ class TargetLoaderTest {
         Files.writeString(dir.resolve("bad.cdx.json"), "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\", \"components\": [");
 
         TargetLoader.Loaded loaded = TargetLoader.load(List.of(dir));
-        assertThat(loaded.targets()).extracting(Target::name).containsExactly("shop-backend@1.4.0");
+        assertThat(loaded.targets()).extracting(Target::name).containsExactly("good.cdx.json (shop-backend@1.4.0)");
         assertThat(loaded.skippedFiles()).isEqualTo(1);
         assertThat(loaded.problems()).singleElement()
                 .satisfies(p -> assertThat(p.location().file()).endsWith("bad.cdx.json"))
-                .satisfies(p -> assertThat(p.message()).endsWith("; file skipped"));
+                .satisfies(p -> assertThat(p.message()).contains("malformed JSON"));
     }
 
     @Test
-    void symbolicLinksOutOfTheTreeAreNotFollowed(@TempDir Path dir) throws Exception {
+    void symbolicLinksAreNotFollowed(@TempDir Path dir) throws Exception {
         Path outside = Files.createDirectories(dir.resolve("outside"));
         Files.copy(JAVA_APP, outside.resolve("bom.json"));
         Path tree = Files.createDirectories(dir.resolve("tree"));
@@ -56,9 +58,19 @@ class TargetLoaderTest {
         Files.createSymbolicLink(tree.resolve("dangling.json"), dir.resolve("gone.json"));
 
         TargetLoader.Loaded loaded = TargetLoader.load(List.of(tree));
-        // the link to a file inside the tree is read; the links out of it, and the dangling one, are not
-        assertThat(loaded.targets()).extracting(Target::name).containsExactly("storefront-web@3.2.0", "storefront-web@3.2.0");
+        // No link is followed (InventoryWalker): not out of the tree, not dangling, not even to a file inside it,
+        // which is read once under its own name.
+        assertThat(loaded.targets()).extracting(Target::name).containsExactly("web.cdx.xml (storefront-web@3.2.0)");
         assertThat(loaded.problems()).isEmpty();
+    }
+
+    @Test
+    void excludedPathsAreLeftOut(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("vendor"));
+        Files.copy(JAVA_APP, dir.resolve("vendor/bom.json"));
+        Files.copy(NPM_APP, dir.resolve("web.cdx.xml"));
+        TargetLoader.Loaded loaded = TargetLoader.load(List.of(dir), List.of("vendor"));
+        assertThat(loaded.targets()).extracting(Target::name).containsExactly("web.cdx.xml (storefront-web@3.2.0)");
     }
 
     @Test
