@@ -17,7 +17,8 @@ import org.patchgap.core.model.Vulnerability;
  *
  * <p>The record's {@code source} is stored without the segment's common prefix (the source's origin), which
  * the decoder puts back; enum values are stored by ordinal, so the enums' order is part of the format
- * ({@link DatabaseFormat#VERSION}).
+ * ({@link DatabaseFormat#VERSION}). Text is stored as UTF-8, so an unpaired surrogate (possible in JSON through an
+ * escaped lone surrogate, not seen in real advisories) comes back as {@code ?}.
  */
 final class AdvisoryCodec {
 
@@ -70,7 +71,9 @@ final class AdvisoryCodec {
         }
         writeStrings(out, v.references());
         String source = v.source();
-        out.writeString(source.startsWith(sourcePrefix) ? source.substring(sourcePrefix.length()) : "\0" + source);
+        boolean prefixed = !sourcePrefix.isEmpty() && source.startsWith(sourcePrefix);
+        out.writeByte(prefixed ? 1 : 0);
+        out.writeString(prefixed ? source.substring(sourcePrefix.length()) : source);
     }
 
     static Vulnerability read(SegmentInput in, String sourcePrefix) {
@@ -110,10 +113,11 @@ final class AdvisoryCodec {
             affected.add(new AffectedPackage(ecosystem, name, purl, ranges, versions, severity));
         }
         List<String> references = readStrings(in);
+        boolean prefixed = in.readByte() == 1;
         String stored = in.readRequiredString();
         // String.concat, not '+': the first '+' of a JVM bootstraps invokedynamic string concatenation, which a
         // cold scan would pay here.
-        String source = stored.startsWith("\0") ? stored.substring(1) : sourcePrefix.concat(stored);
+        String source = prefixed ? sourcePrefix.concat(stored) : stored;
         return new Vulnerability(id, aliases, summary, published, modified, withdrawn, severities, affected,
                 references, source);
     }
