@@ -56,6 +56,7 @@ public final class DatabaseImporter {
     /** The kinds of file {@code db import} recognises. */
     enum Kind { OSV, KEV, EPSS }
 
+    @SuppressWarnings("try") // the lock is held for the try block, never used in it
     public UpdateReport importPaths(List<Path> paths, ProgressListener progress)
             throws BadInputException, DatabaseException {
         if (paths.isEmpty()) {

@@ -97,6 +97,7 @@ public final class DatabaseUpdater {
     }
 
     /** Updates {@code sources} (see {@link #resolve}); an empty list updates all. */
+    @SuppressWarnings("try") // the lock is held for the try block, never used in it
     public UpdateReport update(List<String> sources, ProgressListener progress) throws DatabaseException {
         List<String> names = resolve(sources);
         try (UpdateLock lock = UpdateLock.acquire(directory)) {

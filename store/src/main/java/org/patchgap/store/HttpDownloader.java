@@ -180,7 +180,7 @@ final class HttpDownloader {
             }
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(partEtag);
-            return new Downloaded(target, received, newEtag == null ? null : newEtag,
+            return new Downloaded(target, received, newEtag,
                     response.headers().firstValue("Last-Modified").orElse(null));
         }
     }
