@@ -79,7 +79,7 @@ final class DatabaseCommit {
                     sources.put(f.getKey(), before != null ? before.failed(f.getValue())
                             : new SourceStatus(f.getKey(), "", null, 0, 0, null, null, null, f.getValue()));
                 }
-                progress.note("finishing " + temp.getFileName());
+                progress.written("catalog of " + temp.getFileName());
                 writer.finish(clock.instant(), List.copyOf(sources.values()));
             }
             install(temp, target);
@@ -113,17 +113,17 @@ final class DatabaseCommit {
         if (data instanceof SourceData.Advisories a) {
             for (SourceData.EncodedSegment segment : a.segments()) {
                 writer.segment(SegmentKind.ADVISORIES, source, segment.ecosystem(), segment.records(), segment.bytes());
-                progress.note("wrote " + source + " "
+                progress.written(source + " "
                         + (segment.ecosystem().isEmpty() ? "(no package)" : segment.ecosystem()));
             }
         } else if (data instanceof SourceData.Kev k) {
             writer.segment(SegmentKind.KEV, source, "", k.entries().size(), KevCodec.encode(k.entries()));
-            progress.note("wrote " + source);
+            progress.written(source);
         } else if (data instanceof SourceData.Epss p) {
             byte[] table = p.scores().encode(p.modelVersion(), p.day());
             int unique = EpssTable.decode(java.nio.ByteBuffer.wrap(table)).size();
             writer.segment(SegmentKind.EPSS, source, "", unique, table);
-            progress.note("wrote " + source);
+            progress.written(source);
         }
     }
 

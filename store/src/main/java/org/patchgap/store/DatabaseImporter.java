@@ -87,8 +87,8 @@ public final class DatabaseImporter {
                     case OSV -> SourceReading.osv(osvReader, name, path,
                             Files.isDirectory(path) ? path + path.getFileSystem().getSeparator() : path + "!/", fetch);
                 };
-                progress.finished(name, String.format("%,d records, %,d problems", p.data().status().records(),
-                        p.problems().size()));
+                progress.finished(name, new SourceOutcome(name, SourceOutcome.State.UPDATED,
+                        p.data().status().records(), p.problems(), null).summary());
                 parsed.put(name, p);
             }
             List<SourceData> data = new ArrayList<>();

@@ -18,6 +18,9 @@ public interface ProgressListener {
     /** Work on {@code source} ended, with a one-line outcome ({@code "2,662 records, 0 rejected"}, an error). */
     default void finished(String source, String outcome) {}
 
-    /** Anything else worth a line: a retry, a skipped download, writing the database. */
+    /** Anything else worth a line: a retry, a skipped download, the new database installed. */
     default void note(String text) {}
+
+    /** One part of the next database file was written ({@code what}: a source and ecosystem, the catalog). */
+    default void written(String what) {}
 }

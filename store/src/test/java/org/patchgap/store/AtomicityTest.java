@@ -42,10 +42,8 @@ class AtomicityTest {
         importer().importPaths(List.of(resource("kev.json")), ProgressListener.NONE);
         ProgressListener failing = new ProgressListener() {
             @Override
-            public void note(String text) {
-                if (text.startsWith("wrote ")) {
-                    throw new IllegalStateException("disk full (simulated)");
-                }
+            public void written(String what) {
+                throw new IllegalStateException("disk full (simulated)");
             }
         };
 

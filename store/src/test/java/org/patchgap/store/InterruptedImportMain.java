@@ -17,15 +17,13 @@ public final class InterruptedImportMain {
         List<Path> files = java.util.Arrays.stream(args).skip(1).map(Path::of).toList();
         ProgressListener stallAfterFirstSegment = new ProgressListener() {
             @Override
-            public void note(String text) {
-                if (text.startsWith("wrote ")) {
-                    System.out.println("HALF-WRITTEN");
-                    System.out.flush();
-                    try {
-                        Thread.sleep(60_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+            public void written(String what) {
+                System.out.println("HALF-WRITTEN");
+                System.out.flush();
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
         };
