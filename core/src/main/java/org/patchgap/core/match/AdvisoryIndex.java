@@ -1,6 +1,7 @@
 package org.patchgap.core.match;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,24 +21,28 @@ import org.patchgap.core.version.Version;
 import org.patchgap.core.version.VersionScheme;
 import org.patchgap.core.version.VersionSchemes;
 
-/** Affected entries by (ecosystem, package name key), parsed once. */
+/**
+ * Affected entries by (ecosystem, package name key), with every version parsed once. Built in two passes: the
+ * first parses every record's entries per package; the second sorts each package's versions into its
+ * {@link PackagePositions} and compiles the ranges against them.
+ */
 final class AdvisoryIndex {
 
     /** Canonical ecosystem, then package-name key: two lookups of strings whose hashes are cached. */
-    private final Map<String, Map<String, List<CompiledPackage>>> byPackage;
+    private final Map<String, Map<String, PackageEntries>> byPackage;
     private final List<Problem> problems;
     private final AdvisoryStats stats;
 
-    private AdvisoryIndex(Map<String, Map<String, List<CompiledPackage>>> byPackage, List<Problem> problems, AdvisoryStats stats) {
+    private AdvisoryIndex(Map<String, Map<String, PackageEntries>> byPackage, List<Problem> problems, AdvisoryStats stats) {
         this.byPackage = byPackage;
         this.problems = List.copyOf(problems);
         this.stats = stats;
     }
 
-    List<CompiledPackage> candidates(String canonicalEcosystem, String name) {
-        Map<String, List<CompiledPackage>> packages = byPackage.get(canonicalEcosystem);
-        if (packages == null) return List.of();
-        return packages.getOrDefault(PackageNames.key(canonicalEcosystem, name), List.of());
+    PackageEntries candidates(String canonicalEcosystem, String name) {
+        Map<String, PackageEntries> packages = byPackage.get(canonicalEcosystem);
+        if (packages == null) return PackageEntries.NONE;
+        return packages.getOrDefault(PackageNames.key(canonicalEcosystem, name), PackageEntries.NONE);
     }
 
     List<Problem> problems() {
@@ -63,11 +68,20 @@ final class AdvisoryIndex {
         int groups = Set.copyOf(merged.values().stream().map(MergedVulnerability::id).toList()).size();
         AdvisoryStats stats = new AdvisoryStats(records.size(), withdrawn, groups, builder.entries,
                 builder.gitRanges, builder.droppedRanges);
-        return new AdvisoryIndex(builder.byPackage, builder.problems, stats);
+        return new AdvisoryIndex(builder.compile(), builder.problems, stats);
     }
 
+    /** One affected entry with its versions parsed, waiting for its package's boundaries. */
+    private record ParsedEntry(
+            MergedVulnerability vulnerability,
+            List<List<RangeProgram.ParsedEvent>> ranges,
+            List<List<Version>> limits,
+            List<Version> listed,
+            Set<String> unparsedListed,
+            Severity severity) {}
+
     private static final class Builder {
-        final Map<String, Map<String, List<CompiledPackage>>> byPackage = new HashMap<>();
+        final Map<String, Map<String, List<ParsedEntry>>> parsed = new HashMap<>();
         final List<Problem> problems = new ArrayList<>();
         int entries;
         int gitRanges;
@@ -80,56 +94,92 @@ final class AdvisoryIndex {
                 String ecosystem = VersionSchemes.canonicalName(affected.ecosystem());
                 VersionScheme scheme = VersionSchemes.forEcosystem(ecosystem);
                 String pointer = "/affected/" + i;
-                List<CompiledRange> ranges = new ArrayList<>();
+                List<List<RangeProgram.ParsedEvent>> ranges = new ArrayList<>();
+                List<List<Version>> limits = new ArrayList<>();
                 for (int j = 0; j < affected.ranges().size(); j++) {
                     AffectedRange range = affected.ranges().get(j);
                     if (range.type() == AffectedRange.Type.GIT) {
                         gitRanges++;
                         continue;
                     }
-                    CompiledRange compiled = compile(range, scheme, record, pointer + "/ranges/" + j);
-                    if (compiled != null) ranges.add(compiled);
+                    parseRange(range, scheme, record, pointer + "/ranges/" + j, ranges, limits);
                 }
-                Set<Version> versions = new HashSet<>();
+                List<Version> listed = new ArrayList<>();
+                Set<String> unparsed = new HashSet<>();
                 for (String text : affected.versions()) {
                     try {
-                        versions.add(scheme.parse(text));
+                        listed.add(scheme.parse(text));
                     } catch (InvalidVersionException e) {
                         // Listed versions are exact strings in OSV: an unparsable one still matches by its text.
+                        unparsed.add(text);
                     }
                 }
                 if (ranges.isEmpty() && affected.versions().isEmpty()) continue;
                 Severity severity = affected.severity() != null ? affected.severity() : recordSeverity;
                 entries++;
-                byPackage.computeIfAbsent(ecosystem, k -> new HashMap<>())
+                parsed.computeIfAbsent(ecosystem, k -> new HashMap<>())
                         .computeIfAbsent(PackageNames.key(ecosystem, affected.name()), k -> new ArrayList<>())
-                        .add(new CompiledPackage(vulnerability, scheme, List.copyOf(ranges), Set.copyOf(versions),
-                                Set.copyOf(affected.versions()), severity));
+                        .add(new ParsedEntry(vulnerability, ranges, limits, listed, Set.copyOf(unparsed), severity));
             }
         }
 
-        private CompiledRange compile(AffectedRange range, VersionScheme scheme, Vulnerability record, String pointer) {
-            List<CompiledRange.ParsedEvent> events = new ArrayList<>();
-            List<Version> limits = new ArrayList<>();
+        private void parseRange(AffectedRange range, VersionScheme scheme, Vulnerability record, String pointer,
+                List<List<RangeProgram.ParsedEvent>> ranges, List<List<Version>> limits) {
+            List<RangeProgram.ParsedEvent> events = new ArrayList<>();
+            List<Version> rangeLimits = new ArrayList<>();
             for (int k = 0; k < range.events().size(); k++) {
                 RangeEvent event = range.events().get(k);
                 String text = event.version();
                 try {
                     if (event.kind() == RangeEvent.Kind.LIMIT) {
-                        if (!"*".equals(text)) limits.add(scheme.parse(text));
+                        if (!"*".equals(text)) rangeLimits.add(scheme.parse(text));
                     } else if (event.kind() == RangeEvent.Kind.INTRODUCED && "0".equals(text)) {
-                        events.add(new CompiledRange.ParsedEvent(event.kind(), null));
+                        events.add(new RangeProgram.ParsedEvent(event.kind(), null));
                     } else {
-                        events.add(new CompiledRange.ParsedEvent(event.kind(), scheme.parse(text)));
+                        events.add(new RangeProgram.ParsedEvent(event.kind(), scheme.parse(text)));
                     }
                 } catch (InvalidVersionException e) {
                     droppedRanges++;
                     problems.add(new Problem(new Location(record.source(), record.id() + " " + pointer + "/events/" + k),
                             e.getMessage() + "; range ignored"));
-                    return null;
+                    return;
                 }
             }
-            return CompiledRange.of(events, limits);
+            ranges.add(events);
+            limits.add(rangeLimits);
+        }
+
+        Map<String, Map<String, PackageEntries>> compile() {
+            Map<String, Map<String, PackageEntries>> compiled = new HashMap<>();
+            parsed.forEach((ecosystem, packages) -> {
+                Map<String, PackageEntries> byName = new HashMap<>();
+                packages.forEach((name, list) -> byName.put(name, compilePackage(list)));
+                compiled.put(ecosystem, byName);
+            });
+            return compiled;
+        }
+
+        private static PackageEntries compilePackage(List<ParsedEntry> list) {
+            List<Version> versions = new ArrayList<>();
+            for (ParsedEntry entry : list) {
+                for (List<RangeProgram.ParsedEvent> range : entry.ranges()) {
+                    for (RangeProgram.ParsedEvent event : range) {
+                        if (event.version() != null) versions.add(event.version());
+                    }
+                }
+                entry.limits().forEach(versions::addAll);
+                versions.addAll(entry.listed());
+            }
+            PackagePositions positions = PackagePositions.of(versions);
+            List<CompiledPackage> compiled = new ArrayList<>(list.size());
+            for (ParsedEntry entry : list) {
+                int[] ranges = RangeProgram.encode(entry.ranges(), entry.limits(), positions);
+                BitSet listed = new BitSet();
+                for (Version v : entry.listed()) listed.set(positions.positionOfBoundary(v) >> 1);
+                compiled.add(new CompiledPackage(entry.vulnerability(), ranges, listed,
+                        entry.unparsedListed(), entry.severity()));
+            }
+            return new PackageEntries(positions, List.copyOf(compiled));
         }
     }
 }

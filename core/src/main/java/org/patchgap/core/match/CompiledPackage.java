@@ -1,51 +1,62 @@
 package org.patchgap.core.match;
 
-import java.util.List;
+import java.util.BitSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.Severity;
-import org.patchgap.core.version.Version;
-import org.patchgap.core.version.VersionScheme;
 
 /**
- * One {@code affected} entry of one advisory record, ready for matching: its ranges and explicit versions
- * parsed with the ecosystem's scheme.
- *
- * @param vulnerability   the merged vulnerability (alias group) this entry belongs to
- * @param scheme          the ecosystem's version scheme
- * @param ranges          SEMVER and ECOSYSTEM ranges
- * @param versions        the explicit {@code versions} list, parsed (unparsable entries are compared as text)
- * @param versionTexts    the explicit {@code versions} list as published
- * @param severity        severity of this entry: package-specific when published, else the record's highest
+ * One {@code affected} entry of one advisory record, ready for matching: its ranges as one {@link RangeProgram}
+ * against its package's boundaries, and its explicit versions as boundary indices.
  */
-record CompiledPackage(
-        MergedVulnerability vulnerability,
-        VersionScheme scheme,
-        List<CompiledRange> ranges,
-        Set<Version> versions,
-        Set<String> versionTexts,
-        Severity severity) {
+final class CompiledPackage {
 
-    /** Why {@code v} is affected, or null when it is not. */
-    String evidenceFor(Version v) {
-        for (CompiledRange range : ranges) {
-            if (range.contains(v)) {
-                return "affected range " + range.intervalHolding(v);
-            }
-        }
-        if (isListed(v)) {
-            return "listed affected version " + v.text();
-        }
-        return null;
+    private final MergedVulnerability vulnerability;
+    private final int[] ranges;
+    /** Boundary indices of the explicit {@code versions} list; null when it is empty (the common case). */
+    private final @Nullable BitSet listed;
+    /** Listed versions the ecosystem's scheme rejects, matched by their text; null when there are none. */
+    private final @Nullable Set<String> unparsedListed;
+    private final Severity severity;
+
+    /**
+     * @param severity severity of this entry: package-specific when published, else the record's highest
+     */
+    CompiledPackage(MergedVulnerability vulnerability, int[] ranges, BitSet listed, Set<String> unparsedListed,
+            Severity severity) {
+        this.vulnerability = vulnerability;
+        this.ranges = ranges;
+        this.listed = listed.isEmpty() ? null : listed;
+        this.unparsedListed = unparsedListed.isEmpty() ? null : unparsedListed;
+        this.severity = severity;
     }
 
-    boolean affects(Version v) {
-        for (CompiledRange range : ranges) {
-            if (range.contains(v)) return true;
-        }
-        return isListed(v);
+    MergedVulnerability vulnerability() {
+        return vulnerability;
     }
 
-    private boolean isListed(Version v) {
-        return versions.contains(v) || versionTexts.contains(v.text());
+    int[] ranges() {
+        return ranges;
+    }
+
+    Severity severity() {
+        return severity;
+    }
+
+    /** Whether the version at {@code position}, spelled {@code text}, is affected. */
+    boolean affectsAt(int position, String text) {
+        return RangeProgram.anyContains(ranges, position) || isListed(position, text);
+    }
+
+    /** Why the version at {@code position} is affected, or null when it is not. */
+    @Nullable String evidenceAt(int position, String text, PackagePositions positions) {
+        String interval = RangeProgram.intervalHolding(ranges, position, positions);
+        if (interval != null) return "affected range " + interval;
+        return isListed(position, text) ? "listed affected version " + text : null;
+    }
+
+    private boolean isListed(int position, String text) {
+        return listed != null && (position & 1) == 1 && listed.get(position >> 1)
+                || unparsedListed != null && unparsedListed.contains(text);
     }
 }

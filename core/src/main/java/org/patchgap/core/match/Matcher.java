@@ -84,9 +84,9 @@ public final class Matcher {
                     continue;
                 }
                 matched++;
-                List<CompiledPackage> candidates = index.candidates(context.canonical(), component.name());
-                if (candidates.isEmpty()) continue;
-                checks += candidates.size();
+                PackageEntries candidates = index.candidates(context.canonical(), component.name());
+                if (candidates.entries().isEmpty()) continue;
+                checks += candidates.entries().size();
                 ComponentMatch match = matchComponent(target.name(), component, installed, candidates, scheme.exact());
                 findings.addAll(match.findings());
                 if (match.upgrade() != null) upgrades.add(match.upgrade());
@@ -113,60 +113,63 @@ public final class Matcher {
 
     private record ComponentMatch(List<Finding> findings, Upgrade upgrade) {}
 
+    private static final ComponentMatch NOTHING = new ComponentMatch(List.of(), null);
+
     private static ComponentMatch matchComponent(String target, Component component, Version installed,
-            List<CompiledPackage> candidates, boolean exact) {
+            PackageEntries candidates, boolean exact) {
+        PackagePositions positions = candidates.positions();
+        int position = positions.position(installed);
+        String text = installed.text();
         // Group the entries that affect the installed version by vulnerability: one finding per vulnerability.
-        Map<MergedVulnerability, List<CompiledPackage>> hits = new LinkedHashMap<>();
-        for (CompiledPackage entry : candidates) {
-            if (entry.affects(installed)) {
+        // Most components are affected by nothing: allocate only once something matches.
+        Map<MergedVulnerability, List<CompiledPackage>> hits = null;
+        for (CompiledPackage entry : candidates.entries()) {
+            if (entry.affectsAt(position, text)) {
+                if (hits == null) hits = new LinkedHashMap<>();
                 hits.computeIfAbsent(entry.vulnerability(), k -> new ArrayList<>()).add(entry);
             }
         }
-        if (hits.isEmpty()) return new ComponentMatch(List.of(), null);
+        if (hits == null) return NOTHING;
 
         Map<MergedVulnerability, List<CompiledPackage>> allByVulnerability = new HashMap<>();
-        for (CompiledPackage entry : candidates) {
+        for (CompiledPackage entry : candidates.entries()) {
             allByVulnerability.computeIfAbsent(entry.vulnerability(), k -> new ArrayList<>()).add(entry);
         }
 
         List<Finding> findings = new ArrayList<>();
-        TreeSet<Version> allFixes = new TreeSet<>();
+        TreeSet<Integer> allFixes = new TreeSet<>();
         List<String> ids = new ArrayList<>();
         List<String> unfixed = new ArrayList<>();
         for (Map.Entry<MergedVulnerability, List<CompiledPackage>> hit : hits.entrySet()) {
             List<CompiledPackage> entries = allByVulnerability.get(hit.getKey());
-            List<Version> fixes = fixesAbove(installed, entries);
+            List<Integer> fixes = fixesAbove(position, entries, positions);
             allFixes.addAll(fixes);
             ids.add(hit.getKey().id());
             if (fixes.isEmpty()) unfixed.add(hit.getKey().id());
             Severity severity = hit.getValue().stream().map(CompiledPackage::severity)
                     .max(Severity::bySeverity).orElse(Severity.UNKNOWN);
             findings.add(new Finding(target, component, hit.getKey().merged(), severity,
-                    hit.getValue().get(0).evidenceFor(installed), texts(fixes), exact));
+                    hit.getValue().get(0).evidenceAt(position, text, positions), texts(fixes, positions), exact));
         }
         Set<MergedVulnerability> fixable = new HashSet<>(hits.keySet());
         fixable.removeIf(v -> unfixed.contains(v.id()));
-        String to = fixable.isEmpty() ? null : upgradeRemovingAll(allFixes, fixable, allByVulnerability);
+        String to = fixable.isEmpty() ? null : upgradeRemovingAll(allFixes, fixable, allByVulnerability, positions);
         return new ComponentMatch(findings, new Upgrade(target, component, to, ids, unfixed));
     }
 
     /**
-     * The versions above {@code installed} that the vulnerability names as fixed and that none of its entries
-     * for this package affects, ascending: the first is the nearest fix, on the installed release line when the
-     * advisory has one (a 2.12.1 install gets 2.12.2, not 2.15.0).
+     * The positions of the versions above the installed one that the vulnerability names as fixed and that none
+     * of its entries for this package affects, ascending: the first is the nearest fix, on the installed release
+     * line when the advisory has one (a 2.12.1 install gets 2.12.2, not 2.15.0).
      */
-    private static List<Version> fixesAbove(Version installed, List<CompiledPackage> entries) {
-        TreeSet<Version> candidates = new TreeSet<>();
+    private static List<Integer> fixesAbove(int installed, List<CompiledPackage> entries, PackagePositions positions) {
+        TreeSet<Integer> candidates = new TreeSet<>();
         for (CompiledPackage entry : entries) {
-            for (CompiledRange range : entry.ranges()) {
-                for (Version fixed : range.fixedVersions()) {
-                    if (fixed.compareTo(installed) > 0) candidates.add(fixed);
-                }
-            }
+            RangeProgram.addFixedPoints(entry.ranges(), candidates);
         }
-        List<Version> fixes = new ArrayList<>();
-        for (Version candidate : candidates) {
-            if (entries.stream().noneMatch(e -> e.affects(candidate))) fixes.add(candidate);
+        List<Integer> fixes = new ArrayList<>();
+        for (int candidate : candidates.tailSet(installed, false)) {
+            if (!affectedByAny(candidate, entries, positions)) fixes.add(candidate);
         }
         return fixes;
     }
@@ -176,32 +179,38 @@ public final class Matcher {
      * one that no other known vulnerability of the package affects either (an upgrade should not trade one
      * finding for another).
      */
-    private static String upgradeRemovingAll(TreeSet<Version> candidates, Set<MergedVulnerability> current,
-            Map<MergedVulnerability, List<CompiledPackage>> allByVulnerability) {
-        Version removesCurrent = null;
-        for (Version candidate : candidates) {
-            if (affectedByAny(candidate, current, allByVulnerability)) continue;
+    private static String upgradeRemovingAll(TreeSet<Integer> candidates, Set<MergedVulnerability> current,
+            Map<MergedVulnerability, List<CompiledPackage>> allByVulnerability, PackagePositions positions) {
+        Integer removesCurrent = null;
+        for (int candidate : candidates) {
+            if (affectedByAny(candidate, current, allByVulnerability, positions)) continue;
             if (removesCurrent == null) removesCurrent = candidate;
-            if (!affectedByAny(candidate, allByVulnerability.keySet(), allByVulnerability)) return candidate.text();
+            if (!affectedByAny(candidate, allByVulnerability.keySet(), allByVulnerability, positions)) {
+                return positions.versionAt(candidate).text();
+            }
         }
-        return removesCurrent == null ? null : removesCurrent.text();
+        return removesCurrent == null ? null : positions.versionAt(removesCurrent).text();
     }
 
-    private static boolean affectedByAny(Version v, Set<MergedVulnerability> vulnerabilities,
-            Map<MergedVulnerability, List<CompiledPackage>> allByVulnerability) {
-        Set<MergedVulnerability> seen = new HashSet<>();
+    private static boolean affectedByAny(int position, Set<MergedVulnerability> vulnerabilities,
+            Map<MergedVulnerability, List<CompiledPackage>> allByVulnerability, PackagePositions positions) {
         for (MergedVulnerability vulnerability : vulnerabilities) {
-            if (!seen.add(vulnerability)) continue;
-            for (CompiledPackage entry : allByVulnerability.get(vulnerability)) {
-                if (entry.affects(v)) return true;
-            }
+            if (affectedByAny(position, allByVulnerability.get(vulnerability), positions)) return true;
         }
         return false;
     }
 
-    private static List<String> texts(List<Version> versions) {
-        List<String> texts = new ArrayList<>(versions.size());
-        for (Version v : versions) texts.add(v.text());
+    private static boolean affectedByAny(int position, List<CompiledPackage> entries, PackagePositions positions) {
+        String text = positions.versionAt(position).text();
+        for (CompiledPackage entry : entries) {
+            if (entry.affectsAt(position, text)) return true;
+        }
+        return false;
+    }
+
+    private static List<String> texts(List<Integer> positions, PackagePositions boundaries) {
+        List<String> texts = new ArrayList<>(positions.size());
+        for (int p : positions) texts.add(boundaries.versionAt(p).text());
         return texts;
     }
 }
