@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.patchgap.core.match.AdvisoryStats;
 import org.patchgap.core.match.MatchReport;
 import org.patchgap.core.match.Matcher;
@@ -44,20 +45,26 @@ final class Scan {
 
     private Scan() {}
 
-    static ScanReport run(List<Path> advisoryPaths, List<Path> targetPaths) throws BadInputException {
-        return run(advisoryPaths, targetPaths, List.of());
+    static ScanReport run(List<Path> advisoryPaths, List<Path> targetPaths) throws BadInputException, UsageException {
+        return run(advisoryPaths, targetPaths, List.of(), null);
     }
 
-    static ScanReport run(List<Path> advisoryPaths, List<Path> targetPaths, List<String> excludes)
-            throws BadInputException {
-        AdvisoryLoader.Loaded advisories = AdvisoryLoader.load(advisoryPaths);
-        List<Problem> problems = new ArrayList<>(advisories.problems());
-        int skippedAdvisories = problems.size();
-
+    /**
+     * @param advisoryPaths where to read advisories; when empty, the local advisory database is used
+     * @param database      the database directory ({@code --db}), or null for the default location
+     */
+    static ScanReport run(List<Path> advisoryPaths, List<Path> targetPaths, List<String> excludes,
+            @Nullable Path database) throws BadInputException, UsageException {
         TargetLoader.Loaded loaded = TargetLoader.load(targetPaths, excludes);
-        problems.addAll(loaded.problems());
         // One host may be described by several exports (systeminfo, Get-HotFix, SMB settings): join them first.
         List<Target> targets = WindowsHosts.merge(loaded.targets());
+
+        AdvisoryLoader.Loaded advisories = advisoryPaths.isEmpty()
+                ? DatabaseAdvisories.load(database, targets)
+                : AdvisoryLoader.load(advisoryPaths);
+        List<Problem> problems = new ArrayList<>(advisories.problems());
+        int skippedAdvisories = problems.size();
+        problems.addAll(loaded.problems());
 
         Matcher packages = Matcher.of(advisories.packageAdvisories());
         problems.addAll(packages.advisoryProblems());

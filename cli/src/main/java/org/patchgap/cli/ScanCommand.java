@@ -20,15 +20,21 @@ import picocli.CommandLine.Parameters;
  * a usage or input error.
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-        description = "Match inventories (CycloneDX SBOMs) against advisories (OSV) and report the findings and their fixes.",
+        description = "Match inventories (SBOMs, lockfiles, OS package databases, Windows exports) against advisories and report the findings and their fixes.",
         footer = {"", "Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage or input error."})
 final class ScanCommand implements Callable<Integer> {
 
     private final Io io;
 
     @Option(names = "--advisories", paramLabel = "PATH", required = false,
-            description = "OSV advisories: a JSON file, a directory of them, or an OSV zip dump. Repeatable.")
+            description = "Advisories to use instead of the database: OSV JSON/YAML files, directories or zip dumps, "
+                    + "Microsoft CVRF/CSAF documents, CISA's KEV catalog. Repeatable.")
     List<Path> advisories = new ArrayList<>();
+
+    @Option(names = "--db", paramLabel = "PATH",
+            description = "The advisory database used when no --advisories is given (default: $PATCHGAP_DB, "
+                    + "else $XDG_DATA_HOME/patchgap or ~/.local/share/patchgap; see 'patchgap db').")
+    Path database;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "Report format: table or json (default: ${DEFAULT-VALUE}).")
@@ -56,10 +62,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException, BadInputException {
-        if (advisories.isEmpty()) {
-            throw new UsageException("no advisories: pass --advisories PATH (the advisory database comes later)");
-        }
-        ScanReport report = Scan.run(advisories, targets, excludes);
+        ScanReport report = Scan.run(advisories, targets, excludes, database);
         ReportOutput.write(io, output, out -> {
             if (format == OutputFormat.JSON) {
                 new JsonReportWriter().write(report, out);

@@ -1,0 +1,59 @@
+package org.patchgap.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Component;
+import org.patchgap.core.model.Location;
+import org.patchgap.core.model.Target;
+import org.patchgap.core.model.Vulnerability;
+import org.patchgap.formats.kev.KevCatalog;
+import org.patchgap.formats.kev.KevEntry;
+import org.patchgap.store.AdvisoryDatabase;
+import org.patchgap.store.DatabaseException;
+import org.patchgap.store.DatabaseLocation;
+
+/**
+ * The advisories of a scan without {@code --advisories}: from the local advisory database, only the records of
+ * the packages the targets contain (docs/database.md), with the KEV facts of those records.
+ */
+final class DatabaseAdvisories {
+
+    private DatabaseAdvisories() {}
+
+    static AdvisoryLoader.Loaded load(@Nullable Path option, List<Target> targets) throws BadInputException, UsageException {
+        Path directory = DatabaseLocation.resolve(option);
+        if (!AdvisoryDatabase.exists(directory)) {
+            throw new UsageException("no advisories: no advisory database at " + directory
+                    + "; run 'patchgap db update' (or 'patchgap db import PATH'), or pass --advisories PATH");
+        }
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(directory)) {
+            List<Vulnerability> records = db.vulnerabilitiesFor(packagesOf(targets));
+            List<KevEntry> kev = new ArrayList<>();
+            for (Vulnerability record : records) {
+                db.kevOf(record).ifPresent(kev::add);
+            }
+            return new AdvisoryLoader.Loaded(records, List.of(), List.of(KevCatalog.of("database", kev)), List.of());
+        } catch (DatabaseException e) {
+            throw new BadInputException(Location.of(directory.toString()), e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new BadInputException(Location.of(directory.toString()), "cannot close the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Set<String>> packagesOf(List<Target> targets) {
+        Map<String, Set<String>> packages = new HashMap<>();
+        for (Target target : targets) {
+            for (Component c : target.components()) {
+                if (c.ecosystem() != null) packages.computeIfAbsent(c.ecosystem(), k -> new HashSet<>()).add(c.name());
+            }
+        }
+        return packages;
+    }
+}
