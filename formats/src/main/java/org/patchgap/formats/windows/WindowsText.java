@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
@@ -79,8 +79,30 @@ final class WindowsText {
 
     /** Splits on CRLF, LF and wmic's CR CR LF; a leading byte-order mark character is dropped. */
     static List<String> lines(String text) {
-        String t = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
-        return Arrays.asList(t.split("\r*\n|\r+(?!\n)", -1));
+        // A hand-written scan, not String.split with a regex: every file of a walked tree is offered to the Windows
+        // readers, whose accepts split the 4 KiB head, and the regex split was two thirds of a 100k-file walk.
+        int start = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? 1 : 0;
+        List<String> lines = new ArrayList<>();
+        int n = text.length();
+        int i = start;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c != '\r' && c != '\n') {
+                i++;
+                continue;
+            }
+            lines.add(text.substring(start, i));
+            // One separator: a run of CRs with the LF that may end it (CRLF, wmic's CR CR LF, old Mac CR), or an LF.
+            while (i < n && text.charAt(i) == '\r') {
+                i++;
+            }
+            if (i < n && text.charAt(i) == '\n') {
+                i++;
+            }
+            start = i;
+        }
+        lines.add(text.substring(start));
+        return lines;
     }
 
     /** The first non-blank line, or the empty string. */
