@@ -178,8 +178,8 @@ public final class SysteminfoReader implements InventoryReader {
         int aligned = 0;
         int column = -1;
         int seen = 0;
-        for (String line : WindowsText.lines(text)) {
-            if (line.isBlank() || Character.isWhitespace(line.charAt(0))) continue;
+        for (String line : (Iterable<String>) WindowsText.nonBlankLines(text)::iterator) {
+            if (Character.isWhitespace(line.charAt(0))) continue;
             if (++seen > 8) break;
             if (EMPTY_VALUE.matcher(line).matches()) continue; // e.g. an empty "Registered Organization:"
             Matcher m = LIST_LINE.matcher(line);
@@ -192,7 +192,7 @@ public final class SysteminfoReader implements InventoryReader {
     }
 
     private static boolean looksLikeOtherLanguageCsv(String text) {
-        List<String> lines = WindowsText.lines(text).stream().filter(l -> !l.isBlank()).limit(2).toList();
+        List<String> lines = WindowsText.nonBlankLines(text).limit(2).toList();
         if (lines.size() < 2 || !lines.get(0).startsWith("\"")) return false;
         Optional<List<String>> header = Csv.fields(lines.get(0));
         // The data row may be cut off by the head; its first three fields are enough.

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
 
@@ -105,11 +106,18 @@ final class WindowsText {
         return lines;
     }
 
+    /**
+     * The non-blank lines, lazily: {@code accepts} looks at the first few lines of every file in a walked tree, so it
+     * must not split all of a 4 KiB head first. Same non-blank lines as {@link #lines} (a run of line ends gives
+     * blank lines only).
+     */
+    static Stream<String> nonBlankLines(String text) {
+        String t = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+        return t.lines().filter(line -> !line.isBlank());
+    }
+
     /** The first non-blank line, or the empty string. */
     static String firstLine(String text) {
-        for (String line : lines(text)) {
-            if (!line.isBlank()) return line;
-        }
-        return "";
+        return nonBlankLines(text).findFirst().orElse("");
     }
 }

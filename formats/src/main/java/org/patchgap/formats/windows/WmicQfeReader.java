@@ -41,8 +41,8 @@ public final class WmicQfeReader implements InventoryReader {
     }
 
     private static Optional<Layout> layout(String text) {
-        for (String line : WindowsText.lines(text)) {
-            if (line.isBlank()) continue;
+        // Only the first non-blank line decides.
+        for (String line : (Iterable<String>) WindowsText.nonBlankLines(text).limit(1)::iterator) {
             if (line.startsWith("Node,") && line.contains("," + HOTFIX_ID)) return Optional.of(Layout.CSV);
             if (line.contains("=")) {
                 // list full: the first record's lines are Name=value; HotFixID is among the first dozen.

@@ -27,8 +27,14 @@ class WindowsTextLinesTest {
         assertThat(WindowsText.lines(text)).isEqualTo(Arrays.asList(t.split("\r*\n|\r+(?!\n)", -1)));
     }
 
+    @Property
+    void nonBlankLinesAreTheNonBlankOfLines(@ForAll("textWithLineEnds") String text) {
+        assertThat(WindowsText.nonBlankLines(text).toList())
+                .isEqualTo(WindowsText.lines(text).stream().filter(line -> !line.isBlank()).toList());
+    }
+
     @Provide
     Arbitrary<String> textWithLineEnds() {
-        return Arbitraries.strings().withChars('a', ' ', '\r', '\n', '\uFEFF').ofMaxLength(30);
+        return Arbitraries.strings().withChars('a', ' ', '\t', '\r', '\n', '\uFEFF').ofMaxLength(30);
     }
 }
