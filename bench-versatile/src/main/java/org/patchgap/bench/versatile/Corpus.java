@@ -62,7 +62,7 @@ public final class Corpus {
      * Every version token of the fixture's lines ({@code a < b = c}, {@code #} comments). Tokens written with
      * the fixture's escapes (a space, a tab, the empty string) are left out: they test rejection paths, not order.
      */
-    static List<String> fixtureVersions(Ecosystem e) {
+    public static List<String> fixtureVersions(Ecosystem e) {
         String resource = "/versions/" + e.fixture() + "-order.txt";
         try (InputStream in = Corpus.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
