@@ -77,6 +77,7 @@ public final class VersatileAgreement {
             System.out.printf("%n## %s: %d versions both accept, %d ranges%n", label, versions.size(), w.ranges().size());
             System.out.println("rejected by ours only:      " + minus(w.rejectedByOurs(), w.rejectedByVersatile()));
             System.out.println("rejected by versatile only: " + minus(w.rejectedByVersatile(), w.rejectedByOurs()));
+            System.out.println("versatile throws comparing: " + w.versatileThrows());
             System.out.println("ranges versatile refuses:   " + w.rangesVersatileRejects().size());
             w.rangesVersatileRejects().stream().limit(show).forEach(r -> System.out.println("  " + r));
             System.out.printf("order disagreements: %d of %d pairs%n", orderCases.size(), pairs);

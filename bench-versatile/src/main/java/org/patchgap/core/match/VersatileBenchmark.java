@@ -24,7 +24,7 @@ import org.patchgap.core.version.VersionScheme;
 
 /**
  * Ours against io.github.nscuro:versatile-core (Dependency-Track's version library), per ecosystem, on the same
- * inputs ({@link VersatileWorkload}). Like for like, both sides start from strings on every operation:
+ * inputs ({@link VersatileWorkload#comparable()}: the versions both parse and versatile compares without throwing). Like for like, both sides start from strings on every operation:
  *
  * <ul>
  *   <li>{@code order*}: one operation is one pair of version strings parsed and compared ({@code parse(a)
@@ -67,7 +67,7 @@ public class VersatileBenchmark {
         VersatileWorkload w = VersatileWorkload.build(ecosystem, 200, 200, 42);
         scheme = w.scheme();
         versScheme = w.ecosystem().vers();
-        List<String> versions = w.versions();
+        List<String> versions = w.comparable();
         SplittableRandom random = new SplittableRandom(7);
         left = new String[PAIRS];
         right = new String[PAIRS];

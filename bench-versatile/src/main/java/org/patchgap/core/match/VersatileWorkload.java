@@ -39,6 +39,8 @@ public final class VersatileWorkload {
     private final List<String> versions;
     private final List<String> rejectedByOurs = new ArrayList<>();
     private final List<String> rejectedByVersatile = new ArrayList<>();
+    private final List<String> comparable = new ArrayList<>();
+    private final List<String> versatileThrows = new ArrayList<>();
     private final List<RangeCase> ranges = new ArrayList<>();
     private final List<String> rangesVersatileRejects = new ArrayList<>();
 
@@ -61,6 +63,10 @@ public final class VersatileWorkload {
             if (!theirs) w.rejectedByVersatile.add(v);
             if (ours && theirs) w.versions.add(v);
         }
+        for (String v : w.versions) {
+            if (w.versatileCompares(v)) w.comparable.add(v);
+            else w.versatileThrows.add(v);
+        }
         w.drawRanges(rangeCount, new SplittableRandom(seed + 1));
         return w;
     }
@@ -76,6 +82,19 @@ public final class VersatileWorkload {
     /** The versions both libraries accept, in corpus order. */
     public List<String> versions() {
         return versions;
+    }
+
+    /**
+     * The versions versatile also compares without throwing (it parses some lazily and fails on the first
+     * comparison, e.g. a number past 64 bits): the benchmark's inputs, and the bounds of the ranges.
+     */
+    public List<String> comparable() {
+        return comparable;
+    }
+
+    /** Versions versatile parses but throws on when comparing them. */
+    public List<String> versatileThrows() {
+        return versatileThrows;
     }
 
     public List<String> rejectedByOurs() {
@@ -132,6 +151,21 @@ public final class VersatileWorkload {
             return true;
         } catch (RuntimeException e) {
             // versatile signals a bad version with its own InvalidVersionException or the parser's exception.
+            return false;
+        }
+    }
+
+    /** A plain version every scheme here accepts, to find the versions versatile cannot compare. */
+    private static final String REFERENCE = "1.0.0";
+
+    private boolean versatileCompares(String v) {
+        try {
+            var parsed = VersionFactory.forScheme(ecosystem.vers(), v);
+            var reference = VersionFactory.forScheme(ecosystem.vers(), REFERENCE);
+            parsed.compareTo(reference);
+            reference.compareTo(parsed);
+            return true;
+        } catch (RuntimeException e) {
             return false;
         }
     }
@@ -211,7 +245,7 @@ public final class VersatileWorkload {
     /** Our order, equal spellings collapsed; binary insertion as in PackagePositions (Maven's order is not transitive). */
     private List<Version> sortedDistinct() {
         List<Version> sorted = new ArrayList<>();
-        for (String text : versions) {
+        for (String text : comparable) {
             Version v;
             try {
                 v = scheme.parse(text);
