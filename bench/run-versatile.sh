@@ -5,7 +5,8 @@
 # build on Java 17 does not include it. See docs/decisions/0005-versatile-comparison.md.
 #
 # Usage: bench/run-versatile.sh [JMH options]   e.g. bench/run-versatile.sh -p ecosystem=Maven,npm
-# Default JMH options are short (2 x 1 s warm-up, 3 x 1 s measurement, 1 fork): about 2.5 minutes in all.
+# Default JMH options are short (2 x 1 s warm-up, 3 x 1 s measurement, 1 fork): about 3 minutes for JMH,
+# 2 for the paired run, seconds for the agreement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME="${VERSATILE_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -18,4 +19,6 @@ fi
 JAR=bench-versatile/target/benchmarks-versatile.jar
 if [ $# -eq 0 ]; then set -- -wi 2 -w 1 -i 3 -r 1 -f 1; fi
 "$JAVA_HOME/bin/java" -jar "$JAR" VersatileBenchmark "$@"
+# The same workloads in alternating 20 ms slices (about 2 minutes): ratios that hold on a loaded machine.
+"$JAVA_HOME/bin/java" -cp "$JAR" org.patchgap.core.match.VersatilePaired
 "$JAVA_HOME/bin/java" -cp "$JAR" org.patchgap.core.match.VersatileAgreement
