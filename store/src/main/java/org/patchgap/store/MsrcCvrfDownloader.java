@@ -99,9 +99,14 @@ public final class MsrcCvrfDownloader {
         try {
             HttpDownloader.Result result = downloader.fetch("msrc " + id, url, staging, null, null, progress,
                     Map.of("Accept", "application/xml"));
-            fetched = (HttpDownloader.Downloaded) result; // no validator was sent, so never NotModified
+            if (!(result instanceof HttpDownloader.Downloaded d)) {
+                // We send no validator, so a 304 is the server's mistake, not a sign our copy is current.
+                throw new MsrcDownloadException(id, url, "HTTP 304 (not modified) to an unconditional request; "
+                        + "nothing installed");
+            }
+            fetched = d;
         } catch (IOException e) {
-            throw new MsrcDownloadException(id, url, e.getMessage() == null ? describe(e) : e.getMessage(), e);
+            throw new MsrcDownloadException(id, url, describe(e), e);
         }
         try {
             ReadResult<WindowsVulnerability> read = validate(staging, id, url);

@@ -106,6 +106,17 @@ class MsrcCvrfDownloaderTest {
     }
 
     @Test
+    void aNotModifiedAnswerToAnUnconditionalRequestInstallsNothing() throws Exception {
+        byte[] good = installGoodMarch();
+        server.script(MARCH_PATH, Scripted.status(304));
+
+        assertThatThrownBy(() -> msrc.download(MARCH, dir, progress))
+                .hasMessage("msrc 2017-Mar from " + server.url(MARCH_PATH)
+                        + ": HTTP 304 (not modified) to an unconditional request; nothing installed");
+        assertThat(Files.readAllBytes(dir.resolve("2017-Mar.xml"))).isEqualTo(good);
+    }
+
+    @Test
     void anHtmlPageNeverReplacesAGoodFile() throws Exception {
         byte[] good = installGoodMarch();
         server.serveResource(MARCH_PATH, "msrc/not-cvrf.html", "html");
