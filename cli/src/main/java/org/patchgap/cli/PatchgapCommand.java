@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = PatchgapCommand.Version.class,
         description = "Tells which applications and hosts are exposed to known vulnerabilities, and which fix removes each exposure.",
-        subcommands = {ScanCommand.class, InventoryCommand.class, VersionCommand.class, org.patchgap.cli.db.DbCommand.class},
+        subcommands = {ScanCommand.class, InventoryCommand.class, VersionCommand.class, org.patchgap.cli.db.DbCommand.class, org.patchgap.cli.advisories.AdvisoriesCommand.class},
         footer = {"", "Exit codes: 0 nothing at or above the threshold (or success), 1 findings at or above it, 2 usage or input error.",
                 "Documentation: docs/cli.md"})
 final class PatchgapCommand implements Callable<Integer> {
