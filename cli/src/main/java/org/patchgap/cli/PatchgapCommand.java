@@ -26,7 +26,7 @@ final class PatchgapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        throw new UsageException("no command given; commands: scan, inventory, version (see 'patchgap --help')");
+        throw new UsageException("no command given; commands: scan, inventory, version, db, advisories (see 'patchgap --help')");
     }
 
     /** The version Maven wrote into {@code version.properties} when it built the jar. */
