@@ -132,7 +132,8 @@ class PurlSpecSuiteTest {
             JsonNode input = test.path("input");
             return where + " " + test.path("test_group").asText() + " " + test.path("test_type").asText()
                     + (test.path("expected_failure").asBoolean(false) ? " (must fail) " : " ")
-                    + (input.isObject() ? input.toString() : input.asText());
+                    + (input.isObject() ? input.toString() : input.asText())
+                    + (CONTRADICTIONS.containsKey(key()) ? " [run lenient: " + CONTRADICTIONS.get(key()) + "]" : "");
         }
     }
 
