@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a purl string into its decoded components by the parsing steps of ECMA-427 (package-url/purl-spec
- * "How to parse a purl string"), then hands them to {@link Purl#of} for the type's rules. Splitting goes from
- * the right: '#' subpath, '?' qualifiers; then from the left: the scheme before ':', the type before the
- * first '/'; then the version after the last '@' of the last segment and the name; what is left is the
- * namespace.
+ * "How to parse a purl string"), then hands them to {@link Purl#of} for the type's rules: the subpath after
+ * '#', the qualifiers after '?' (neither character appears unencoded in a component, so the first one is the
+ * separator, as in a URL); the scheme before ':', the type before the next '/'; the version after the last
+ * '@' of the last segment, then the name; what is left is the namespace.
  */
 final class PurlParser {
 
