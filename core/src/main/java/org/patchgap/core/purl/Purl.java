@@ -85,6 +85,14 @@ record Purl(
             throw new MalformedPurlException(shown, "type '" + type
                     + "' must be ASCII letters, digits, '.' and '-', starting with a letter");
         }
+        for (String component : new String[] {namespace, name, version, subpath}) {
+            wellFormed(component, shown);
+        }
+        if (qualifiers != null) {
+            for (String value : qualifiers.values()) {
+                wellFormed(value, shown);
+            }
+        }
         PurlTypeRule rule = PurlTypes.rule(lowerType);
         SortedMap<String, String> keyed = qualifiers(qualifiers == null ? Map.of() : qualifiers, shown, mode);
         List<String> namespaceSegments = segments(namespace);
@@ -95,7 +103,11 @@ record Purl(
             namespaceSegments = namespaceSegments.subList(0, rule.namespaceSegments());
         }
         String ns = namespaceSegments.isEmpty() ? null : String.join("/", namespaceSegments);
-        String n = nameSegments.isEmpty() ? "" : String.join("/", nameSegments);
+        String n = String.join("/", nameSegments);
+        if (rule.namespaceSegments() > 0) {
+            // a name that is a path (git) drops empty segments, as a namespace does
+            n = String.join("/", segments(n));
+        }
         if (n.isEmpty()) {
             throw new MalformedPurlException(shown, "a name is required");
         }
@@ -138,6 +150,22 @@ record Purl(
         for (String key : rule.requiredQualifiers().stream().sorted().toList()) {
             if (!qualifiers.containsKey(key)) {
                 throw new MalformedPurlException(shown, a(type) + " purl requires the qualifier '" + key + "'");
+            }
+        }
+    }
+
+    /** A lone UTF-16 surrogate has no UTF-8 encoding, so it cannot be written in a purl. */
+    private static void wellFormed(@Nullable String component, String shown) throws MalformedPurlException {
+        if (component == null) {
+            return;
+        }
+        for (int i = 0; i < component.length(); i++) {
+            char c = component.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < component.length()
+                    && Character.isLowSurrogate(component.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new MalformedPurlException(shown, "unpaired UTF-16 surrogate at " + i + " of '" + component + "'");
             }
         }
     }
