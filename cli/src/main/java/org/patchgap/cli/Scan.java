@@ -18,7 +18,6 @@ import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.Target;
-import org.patchgap.core.windows.WindowsHosts;
 import org.patchgap.core.windows.WindowsMatcher;
 import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.formats.report.ScanReport;
@@ -62,8 +61,7 @@ final class Scan {
             if (!Files.exists(path)) throw new BadInputException(Location.of(path.toString()), "no such file or directory");
         }
         TargetLoader.Loaded loaded = TargetLoader.load(targetPaths, excludes);
-        // One host may be described by several exports (systeminfo, Get-HotFix, SMB settings): join them first.
-        List<Target> targets = WindowsHosts.merge(loaded.targets());
+        List<Target> targets = loaded.targets();
 
         AdvisoryLoader.Loaded advisories = advisoryPaths.isEmpty()
                 ? DatabaseAdvisories.load(database, targets)
