@@ -122,10 +122,13 @@ final class NpmRangeSyntax implements RangeSyntax {
         range = CARET_TRIM.matcher(range).replaceAll("$1^");
         List<String> parts = new ArrayList<>();
         for (String comp : range.split(" ", -1)) parts.add(desugar(comp));
-        Map<String, Comparator> byValue = new LinkedHashMap<>();
+        List<Comparator> comparators = new ArrayList<>();
         for (String comp : SPACES.split(String.join(" ", parts), -1)) {
-            comp = GTE0.matcher(jsTrim(comp)).replaceFirst("");
-            Comparator c = comparator(text, comp, offset);
+            comparators.add(comparator(text, GTE0.matcher(jsTrim(comp)).replaceFirst(""), offset));
+        }
+        // Every comparator is built (and may be rejected) before a null set short-cuts, as in node-semver.
+        Map<String, Comparator> byValue = new LinkedHashMap<>();
+        for (Comparator c : comparators) {
             if (isNullSet(c)) return List.of(c);
             byValue.put(c.value(), c);
         }
