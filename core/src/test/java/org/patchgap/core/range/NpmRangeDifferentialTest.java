@@ -35,7 +35,7 @@ class NpmRangeDifferentialTest {
     void agreesWithNodeSemver() {
         CanonicalTools.require("node", "node", "--version");
         CanonicalTools.requireFile("node-semver (npm's copy)", SEMVER.resolve("package.json"));
-        List<String> ranges = new ArrayList<>(Differential.sample(ranges(), 2500, 3));
+        List<String> ranges = new ArrayList<>(Differential.sample(ranges(), 1500, 3));
         ranges.addAll(bundledDependencyRanges());
         List<String> versions = Differential.sample(versions(), 400, 4);
         List<RangeDifferential.Case> extra = new ArrayList<>();
@@ -45,7 +45,7 @@ class NpmRangeDifferentialTest {
         for (RangeFixtures.Line line : RangeFixtures.read("npm-invalid.txt")) {
             extra.add(new RangeDifferential.Case(line.field(0), "1.2.3"));
         }
-        List<RangeDifferential.Case> cases = RangeDifferential.cases(ranges, versions, 20, 5, extra);
+        List<RangeDifferential.Case> cases = RangeDifferential.cases(ranges, versions, 16, 5, extra);
         RangeDifferential.Counts counts = RangeDifferential.assertAgreement("node-semver", NpmRangeSyntax.INSTANCE,
                 NpmVersionScheme.INSTANCE, List.of("node",
                         BatchProcess.resource("/ranges/tools/npm_satisfies.js").toString(), SEMVER.toString()), cases);

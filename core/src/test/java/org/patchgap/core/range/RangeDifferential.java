@@ -46,12 +46,13 @@ final class RangeDifferential {
         assertThat(output).as("%s answered %d lines for %d questions", tool, output.size(), input.size())
                 .hasSize(input.size() + 1);
         List<String> disagreements = new ArrayList<>();
+        java.util.Map<String, java.util.Optional<VersionRange>> parsed = new java.util.HashMap<>();
         LinkedHashSet<String> ranges = new LinkedHashSet<>();
         LinkedHashSet<String> invalid = new LinkedHashSet<>();
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
             String theirs = output.get(i + 1);
-            String ours = ours(syntax, scheme, c);
+            String ours = ours(parsed.computeIfAbsent(c.range(), r -> parse(syntax, r)), scheme, c);
             ranges.add(c.range());
             if (ours.equals("invalid")) invalid.add(c.range());
             if (!theirs.equals(ours)) {
@@ -65,13 +66,17 @@ final class RangeDifferential {
         return new Counts(ranges.size(), invalid.size(), cases.size());
     }
 
-    private static String ours(RangeSyntax syntax, VersionScheme scheme, Case c) {
-        VersionRange range;
+    private static java.util.Optional<VersionRange> parse(RangeSyntax syntax, String range) {
         try {
-            range = syntax.parse(c.range());
+            return java.util.Optional.of(syntax.parse(range));
         } catch (InvalidRangeException e) {
-            return "invalid";
+            return java.util.Optional.empty();
         }
+    }
+
+    private static String ours(java.util.Optional<VersionRange> parsed, VersionScheme scheme, Case c) {
+        if (parsed.isEmpty()) return "invalid";
+        VersionRange range = parsed.get();
         Version v;
         try {
             v = scheme.parse(c.version());
