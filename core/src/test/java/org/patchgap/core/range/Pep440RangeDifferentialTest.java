@@ -23,7 +23,9 @@ class Pep440RangeDifferentialTest {
 
     @Example
     void agreesWithPackaging() {
-        CanonicalTools.require("python3 with packaging", "python3", "-c", "import packaging.specifiers");
+        // packaging 26 admits a pre-release in contains() when it is the only candidate; older releases did not.
+        CanonicalTools.require("python3 with packaging >= 26", "python3", "-c",
+                "import packaging, sys; sys.exit(int(packaging.__version__.split('.')[0]) < 26)");
         List<String> ranges = Differential.sample(specifierSets(), 1500, 6);
         List<String> versions = Differential.sample(versions(), 400, 7);
         List<RangeDifferential.Case> extra = new ArrayList<>();
