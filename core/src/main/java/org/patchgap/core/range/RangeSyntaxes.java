@@ -17,6 +17,7 @@ public final class RangeSyntaxes {
 
     static {
         // One line per ecosystem. Keep alphabetical.
+        BY_ECOSYSTEM.put("crates.io", CargoRangeSyntax.INSTANCE);
         BY_ECOSYSTEM.put("Maven", MavenRangeSyntax.INSTANCE);
         BY_ECOSYSTEM.put("npm", NpmRangeSyntax.INSTANCE);
         BY_ECOSYSTEM.put("PyPI", Pep440RangeSyntax.INSTANCE);

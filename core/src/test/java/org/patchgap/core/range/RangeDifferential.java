@@ -42,7 +42,13 @@ final class RangeDifferential {
             List<Case> cases) {
         List<String> input = cases.stream()
                 .map(c -> "[" + BatchProcess.json(c.range()) + "," + BatchProcess.json(c.version()) + "]").toList();
-        List<String> output = BatchProcess.run(command, input, 120);
+        return assertAnswers(tool, syntax, scheme, BatchProcess.run(command, input, 120), cases);
+    }
+
+    /** As above, for a tool already run: {@code output} is its version line, then one answer per case. */
+    static Counts assertAnswers(String tool, RangeSyntax syntax, VersionScheme scheme, List<String> output,
+            List<Case> cases) {
+        List<String> input = cases.stream().map(Case::range).toList();
         assertThat(output).as("%s answered %d lines for %d questions", tool, output.size(), input.size())
                 .hasSize(input.size() + 1);
         List<String> disagreements = new ArrayList<>();

@@ -20,7 +20,8 @@ class RangeFixturesTest {
 
     private static final List<Syntax> SYNTAXES = List.of(
             new Syntax("vers", null), new Syntax("npm", "npm"), new Syntax("pep440", "PyPI"),
-            new Syntax("maven", "Maven"), new Syntax("rubygems", "RubyGems"));
+            new Syntax("maven", "Maven"), new Syntax("rubygems", "RubyGems"),
+            new Syntax("cargo", "crates.io"));
 
     @TestFactory
     Stream<DynamicNode> fixtures() {
