@@ -1,8 +1,6 @@
 package org.patchgap.cli;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.patchgap.core.model.BadInputException;
@@ -10,8 +8,8 @@ import org.patchgap.formats.report.InventoryJsonWriter;
 import org.patchgap.formats.report.InventoryReport;
 import org.patchgap.formats.report.InventoryTableWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code patchgap inventory}: what a scan would see, each target with its components (and a host's facts). */
 @Command(name = "inventory", mixinStandardHelpOptions = true,
@@ -24,13 +22,8 @@ final class InventoryCommand implements Callable<Integer> {
             description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave out paths of walked directories that match GLOB (relative path or file name). Repeatable.")
-    List<String> excludes = new ArrayList<>();
-
-    @Parameters(paramLabel = "TARGET", arity = "1..*",
-            description = "An inventory file (CycloneDX JSON or XML), or a directory to walk for them.")
-    List<Path> targets;
+    @Mixin
+    TargetOptions targetOptions = new TargetOptions();
 
     InventoryCommand(Io io) {
         this.io = io;
@@ -38,7 +31,7 @@ final class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws BadInputException {
-        TargetLoader.Loaded loaded = TargetLoader.load(targets, excludes);
+        TargetLoader.Loaded loaded = targetOptions.load();
         InventoryReport report = new InventoryReport(loaded.targets(), loaded.problems());
         ReportOutput.write(io, null, out -> {
             if (format == OutputFormat.JSON) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = PatchgapCommand.Version.class,
         description = "Tells which applications and hosts are exposed to known vulnerabilities, and which fix removes each exposure.",
-        subcommands = {ScanCommand.class, InventoryCommand.class, VersionCommand.class, org.patchgap.cli.db.DbCommand.class},
+        subcommands = {ScanCommand.class, InventoryCommand.class, VersionCommand.class, org.patchgap.cli.db.DbCommand.class, org.patchgap.cli.advisories.AdvisoriesCommand.class},
         footer = {"", "Exit codes: 0 nothing at or above the threshold (or success), 1 findings at or above it, 2 usage or input error.",
                 "Documentation: docs/cli.md"})
 final class PatchgapCommand implements Callable<Integer> {
@@ -26,7 +26,7 @@ final class PatchgapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        throw new UsageException("no command given; commands: scan, inventory, version (see 'patchgap --help')");
+        throw new UsageException("no command given; commands: scan, inventory, version, db, advisories (see 'patchgap --help')");
     }
 
     /** The version Maven wrote into {@code version.properties} when it built the jar. */

@@ -1,5 +1,6 @@
 package org.patchgap.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,10 +14,10 @@ import org.patchgap.core.match.Matcher;
 import org.patchgap.core.match.Upgrade;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Finding;
+import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.Target;
-import org.patchgap.core.windows.WindowsHosts;
 import org.patchgap.core.windows.WindowsMatcher;
 import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.formats.report.ScanReport;
@@ -55,9 +56,12 @@ final class Scan {
      */
     static ScanReport run(List<Path> advisoryPaths, List<Path> targetPaths, List<String> excludes,
             @Nullable Path database) throws BadInputException, UsageException {
+        // A mistyped --advisories path is reported before any target is read.
+        for (Path path : advisoryPaths) {
+            if (!Files.exists(path)) throw new BadInputException(Location.of(path.toString()), "no such file or directory");
+        }
         TargetLoader.Loaded loaded = TargetLoader.load(targetPaths, excludes);
-        // One host may be described by several exports (systeminfo, Get-HotFix, SMB settings): join them first.
-        List<Target> targets = WindowsHosts.merge(loaded.targets());
+        List<Target> targets = loaded.targets();
 
         AdvisoryLoader.Loaded advisories = advisoryPaths.isEmpty()
                 ? DatabaseAdvisories.load(database, targets)

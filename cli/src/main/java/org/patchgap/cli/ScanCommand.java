@@ -11,8 +11,8 @@ import org.patchgap.formats.report.JsonReportWriter;
 import org.patchgap.formats.report.ScanReport;
 import org.patchgap.formats.report.TableReportWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code patchgap scan}: which components of the targets are affected by the advisories, and which upgrade
@@ -48,13 +48,8 @@ final class ScanCommand implements Callable<Integer> {
                     + "low, medium, high, critical, or none (never). Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave out paths of walked directories that match GLOB (relative path or file name). Repeatable.")
-    List<String> excludes = new ArrayList<>();
-
-    @Parameters(paramLabel = "TARGET", arity = "1..*",
-            description = "An inventory file (CycloneDX JSON or XML), or a directory to walk for them.")
-    List<Path> targets;
+    @Mixin
+    TargetOptions targetOptions = new TargetOptions();
 
     ScanCommand(Io io) {
         this.io = io;
@@ -62,7 +57,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException, BadInputException {
-        ScanReport report = Scan.run(advisories, targets, excludes, database);
+        ScanReport report = Scan.run(advisories, targetOptions.targets, targetOptions.excludes, database);
         ReportOutput.write(io, output, out -> {
             if (format == OutputFormat.JSON) {
                 new JsonReportWriter().write(report, out);

@@ -9,6 +9,7 @@ import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Target;
+import org.patchgap.core.windows.WindowsHosts;
 import org.patchgap.formats.InventoryReaders;
 import org.patchgap.formats.walk.FileRead;
 import org.patchgap.formats.walk.InventoryWalker;
@@ -63,6 +64,7 @@ final class TargetLoader {
                 throw new BadInputException(Location.of(path.toString()), "no such file or directory");
             }
         }
-        return new Loaded(targets, problems, skippedComponents, skippedFiles, files);
+        // One host may be described by several exports (systeminfo, Get-HotFix, SMB settings): join them.
+        return new Loaded(WindowsHosts.merge(targets), problems, skippedComponents, skippedFiles, files);
     }
 }

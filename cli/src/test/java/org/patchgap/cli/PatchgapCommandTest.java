@@ -25,7 +25,7 @@ class PatchgapCommandTest {
     void noCommandIsAUsageErrorOnOneLine() {
         Cli.Result r = Cli.run();
         assertThat(r).isEqualTo(new Cli.Result(2, "",
-                "patchgap: no command given; commands: scan, inventory, version (see 'patchgap --help')\n"));
+                "patchgap: no command given; commands: scan, inventory, version, db, advisories (see 'patchgap --help')\n"));
     }
 
     @Test

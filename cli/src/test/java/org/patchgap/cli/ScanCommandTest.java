@@ -103,10 +103,24 @@ class ScanCommandTest {
     }
 
     @Test
-    void withoutAdvisoriesItSaysWhatToPass() {
-        Cli.Result r = Cli.run("scan", JAVA_APP);
-        assertThat(r).isEqualTo(new Cli.Result(2, "",
-                "patchgap: no advisories: pass --advisories PATH (the advisory database comes later)\n"));
+    void withoutAdvisoriesOrADatabaseItSaysWhatToDo(@TempDir Path dir) {
+        Path empty = dir.resolve("no-db");
+        Cli.Result r = Cli.run("scan", "--db", empty.toString(), JAVA_APP);
+        assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: no advisories: no advisory database at " + empty
+                + "; run 'patchgap db update' (or 'patchgap db import PATH'), or pass --advisories PATH\n"));
+    }
+
+    @Test
+    void withoutAdvisoriesTheDatabaseIsUsedWithItsKevFacts(@TempDir Path dir) {
+        String db = dir.resolve("db").toString();
+        assertThat(Cli.run("db", "import", "--db", db, ADVISORIES,
+                Cli.example("advisories/kev/known_exploited_vulnerabilities-log4j.json")).exit()).isZero();
+        Cli.Result r = Cli.run("scan", "--db", db, JAVA_APP);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains(
+                "upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend@1.4.0",
+                "GHSA-jfh8-c2jp-5v3q (CVE-2021-44228) [KEV]",
+                "CVE-2021-44228: Apache Log4j2, listed 2021-12-10");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -67,6 +68,15 @@ final class HttpDownloader {
      */
     Result fetch(String source, URI url, Path target, @Nullable String etag, @Nullable String lastModified,
                  ProgressListener progress) throws IOException {
+        return fetch(source, url, target, etag, lastModified, progress, Map.of());
+    }
+
+    /**
+     * As {@link #fetch(String, URI, Path, String, String, ProgressListener)}, sending {@code headers} with every
+     * attempt too (e.g. {@code Accept}, for an API that answers in several formats).
+     */
+    Result fetch(String source, URI url, Path target, @Nullable String etag, @Nullable String lastModified,
+                 ProgressListener progress, Map<String, String> headers) throws IOException {
         IOException last = null;
         Duration wait = settings.backoff();
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
@@ -82,7 +92,7 @@ final class HttpDownloader {
                 wait = wait.multipliedBy(2);
             }
             try {
-                return attempt(source, url, target, etag, lastModified, progress);
+                return attempt(source, url, target, etag, lastModified, progress, headers);
             } catch (RetryableException e) {
                 last = e;
                 if (e.retryAfter != null && e.retryAfter.compareTo(wait) > 0) {
@@ -102,7 +112,7 @@ final class HttpDownloader {
     }
 
     private Result attempt(String source, URI url, Path target, @Nullable String etag, @Nullable String lastModified,
-                           ProgressListener progress) throws IOException {
+                           ProgressListener progress, Map<String, String> headers) throws IOException {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         Path partEtag = target.resolveSibling(target.getFileName() + ".part.etag");
         long have = 0;
@@ -115,6 +125,7 @@ final class HttpDownloader {
                 .timeout(settings.requestTimeout())
                 .header("User-Agent", "patchgap (advisory database update)")
                 .GET();
+        headers.forEach(request::header);
         boolean resuming = have > 0 && !partValidator.isEmpty();
         if (resuming) {
             request.header("Range", "bytes=" + have + "-").header("If-Range", partValidator);

@@ -1,5 +1,6 @@
 package org.patchgap.store;
 
+import org.patchgap.core.testing.SharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -179,7 +179,7 @@ final class AdvisoryIndex {
                 compiled.add(new CompiledPackage(entry.vulnerability(), ranges, listed,
                         entry.unparsedListed(), entry.severity()));
             }
-            return new PackageEntries(positions, List.copyOf(compiled));
+            return PackageEntries.of(positions, compiled);
         }
     }
 }

@@ -43,6 +43,11 @@ final class CompiledPackage {
         return severity;
     }
 
+    /** Whether this entry has an explicit {@code versions} list. */
+    boolean listsVersions() {
+        return listed != null || unparsedListed != null;
+    }
+
     /** Whether the version at {@code position}, spelled {@code text}, is affected. */
     boolean affectsAt(int position, String text) {
         return RangeProgram.anyContains(ranges, position) || isListed(position, text);

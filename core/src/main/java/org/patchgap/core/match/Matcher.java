@@ -119,6 +119,7 @@ public final class Matcher {
             PackageEntries candidates, boolean exact) {
         PackagePositions positions = candidates.positions();
         int position = positions.position(installed);
+        if (!candidates.mayAffect(position)) return NOTHING;
         String text = installed.text();
         // Group the entries that affect the installed version by vulnerability: one finding per vulnerability.
         // Most components are affected by nothing: allocate only once something matches.

@@ -54,6 +54,7 @@ public final class InventoryJsonWriter {
     private static void writeHost(JsonGenerator json, HostFacts host) throws IOException {
         json.writeStartObject();
         JsonReportWriter.writeNullableString(json, "osName", host.osName());
+        JsonReportWriter.writeNullableString(json, "product", InventoryTableWriter.windowsProduct(host));
         JsonReportWriter.writeNullableString(json, "osVersion", host.osVersion());
         JsonReportWriter.writeNullableString(json, "build", host.build());
         JsonReportWriter.writeNullableString(json, "architecture", host.architecture());

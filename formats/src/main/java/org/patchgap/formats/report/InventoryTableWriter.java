@@ -42,6 +42,7 @@ public final class InventoryTableWriter {
 
     private static void appendHost(StringBuilder out, HostFacts host) {
         appendFact(out, "os", host.osName());
+        appendFact(out, "product", windowsProduct(host));
         appendFact(out, "release", host.osVersion());
         appendFact(out, "build", host.build());
         appendFact(out, "architecture", host.architecture());
@@ -77,5 +78,12 @@ public final class InventoryTableWriter {
 
     private static String orDash(String s) {
         return s == null || s.isEmpty() ? "-" : s;
+    }
+
+    /** The Microsoft advisory product a Windows host runs ({@code Windows 7 for x64-based Systems Service Pack 1}), or null. */
+    static String windowsProduct(HostFacts host) {
+        if (host.osName() == null || !host.osName().toLowerCase(java.util.Locale.ROOT).contains("windows")) return null;
+        org.patchgap.core.windows.WindowsProduct product = org.patchgap.core.windows.WindowsProducts.ofHost(host).product();
+        return product == null ? null : product.label();
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.patchgap.core.model.Component;
 import org.patchgap.core.purl.MalformedPurlException;
 import org.patchgap.core.purl.PurlIdentity;
-import org.patchgap.formats.testing.SharedData;
+import org.patchgap.core.testing.SharedData;
 
 /**
  * cyclonedx-core-java 12.2.0, CycloneDX's own Java library, as the oracle for spec versions up to 1.6, which

@@ -74,7 +74,7 @@ class CycloneDxReaderTest {
                         "- log4j-core 2.14.1 @ /components/1",
                         "npm express 4.17.1 @ /components/2"),
                 List.of("/components/0: malformed purl 'npm/lodash@4.17.20'",
-                        "/components/1: Maven requires both a namespace and name")));
+                        "/components/1: malformed purl 'pkg:maven/log4j-core@2.14.1': a maven purl requires a namespace")));
         cases.add(Case.ok("unknown-purl-type.json", "unknown-purl-type.json", Target.Kind.APPLICATION,
                 List.of("- openssl 3.0.0 @ /components/0",
                         "- nginx 1.25 @ /components/1",

@@ -18,7 +18,7 @@ import org.patchgap.core.model.Component;
 import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Target;
-import org.patchgap.formats.testing.SharedData;
+import org.patchgap.core.testing.SharedData;
 
 /**
  * Real CycloneDX files from shared/data (CycloneDX/bom-examples and the specification's 1.5 test BOMs),

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.ReadResult;
-import org.patchgap.formats.testing.SharedData;
+import org.patchgap.core.testing.SharedData;
 
 class KevCatalogTest {
 

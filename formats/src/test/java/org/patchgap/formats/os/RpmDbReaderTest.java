@@ -23,7 +23,7 @@ import org.patchgap.core.model.Component;
 import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Target;
-import org.patchgap.formats.testing.CanonicalTools;
+import org.patchgap.core.testing.CanonicalTools;
 
 /**
  * A real rpmdb.sqlite, made by rpm itself: packages built with rpmbuild and recorded with

@@ -12,7 +12,7 @@ import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.Vulnerability;
-import org.patchgap.formats.testing.SharedData;
+import org.patchgap.core.testing.SharedData;
 
 /**
  * The whole PyPA advisory database (shared/data/osv/pypa, OSV in YAML, commit 3ccb612 of 2024-10-10). The

@@ -31,6 +31,7 @@ class InventoryWritersTest {
         assertThat(new InventoryTableWriter().render(REPORT)).isEqualTo("""
                 ward-pc-07 (host, from hosts/ward-pc-07.json)
                   os: Microsoft Windows 7 Professional
+                  product: Windows 7 x64 SP1
                   release: 6.1.7601
                   build: 6.1.7601.23677
                   architecture: x64

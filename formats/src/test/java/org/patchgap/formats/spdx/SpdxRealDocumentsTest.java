@@ -17,7 +17,7 @@ import org.patchgap.core.model.Component;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Target;
 import org.patchgap.formats.InventoryReaders;
-import org.patchgap.formats.testing.SharedData;
+import org.patchgap.core.testing.SharedData;
 
 /**
  * The spdx/spdx-examples documents (GPL-3.0, read from shared/data, never copied here): every package is a

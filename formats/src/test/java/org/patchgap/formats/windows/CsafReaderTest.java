@@ -17,7 +17,7 @@ import org.patchgap.core.windows.WindowsFinding.Status;
 import org.patchgap.core.windows.WindowsFix;
 import org.patchgap.core.windows.WindowsMatcher;
 import org.patchgap.core.windows.WindowsVulnerability;
-import org.patchgap.formats.testing.SharedData;
+import org.patchgap.core.testing.SharedData;
 
 class CsafReaderTest {
 

@@ -4,6 +4,7 @@ import org.patchgap.core.version.InvalidVersionException;
 import org.patchgap.core.version.Version;
 import org.patchgap.core.version.VersionScheme;
 import org.patchgap.core.version.semver.SemVer;
+import org.patchgap.core.version.semver.SemVerVersion;
 
 /**
  * Go module versions, ordered as {@code golang.org/x/mod/semver.Compare} orders them (docs/ecosystems/go.md).
@@ -33,7 +34,7 @@ public final class GoVersionScheme implements VersionScheme {
             throw new InvalidVersionException(name(), String.valueOf(text), "empty version");
         }
         String core = text.startsWith("v") ? text.substring(1) : text;
-        return new GoVersion(text, SemVer.parse(name(), text, expandShorthand(text, core)));
+        return new SemVerVersion(text, SemVer.parse(name(), text, expandShorthand(text, core)), this);
     }
 
     /** x/mod accepts vMAJOR and vMAJOR.MINOR only without a suffix; they mean .0 for what is missing. */
@@ -58,49 +59,16 @@ public final class GoVersionScheme implements VersionScheme {
         return -1;
     }
 
+    private static final java.util.regex.Pattern PSEUDO =
+            java.util.regex.Pattern.compile("(?:.*\\.)?(?:0\\.)?\\d{14}-[0-9a-f]{12}");
+
     /** Whether {@code version} is a Go pseudo-version (a pre-release naming a commit time and hash). */
     public static boolean isPseudoVersion(Version version) {
-        if (!(version instanceof GoVersion g)) {
+        if (!(version instanceof SemVerVersion g) || g.scheme() != INSTANCE) {
             throw new IllegalArgumentException("not a Go version: " + version.text());
         }
-        return g.isPseudo();
-    }
-
-    private record GoVersion(String text, SemVer semver) implements Version {
-
-        private static final java.util.regex.Pattern PSEUDO =
-                java.util.regex.Pattern.compile("(?:.*\\.)?(?:0\\.)?\\d{14}-[0-9a-f]{12}");
-
-        @Override
-        public VersionScheme scheme() {
-            return INSTANCE;
-        }
-
-        boolean isPseudo() {
-            // x/mod/module.IsPseudoVersion: the last pre-release identifiers are a 14-digit time and a 12-hex hash.
-            return !semver.prerelease().isEmpty()
-                    && PSEUDO.matcher(String.join(".", semver.prerelease())).matches();
-        }
-
-        @Override
-        public int compareTo(Version o) {
-            Version.requireSameScheme(this, o);
-            return semver.comparePrecedence(((GoVersion) o).semver);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof GoVersion g && compareTo(g) == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return semver.precedenceHash();
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
+        // x/mod/module.IsPseudoVersion: the last pre-release identifiers are a 14-digit time and a 12-hex hash.
+        return !g.semver().prerelease().isEmpty()
+                && PSEUDO.matcher(String.join(".", g.semver().prerelease())).matches();
     }
 }

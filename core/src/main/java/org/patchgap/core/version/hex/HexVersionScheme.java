@@ -4,6 +4,7 @@ import org.patchgap.core.version.InvalidVersionException;
 import org.patchgap.core.version.Version;
 import org.patchgap.core.version.VersionScheme;
 import org.patchgap.core.version.semver.SemVer;
+import org.patchgap.core.version.semver.SemVerVersion;
 
 /**
  * Hex packages, ordered as Elixir's Version.compare/2 orders them (docs/ecosystems/hex.md).
@@ -28,35 +29,6 @@ public final class HexVersionScheme implements VersionScheme {
             throw new InvalidVersionException(name(), String.valueOf(text), "empty version");
         }
         String core = text;
-        return new SemVerVersion(text, SemVer.parse(name(), text, core));
-    }
-
-    private record SemVerVersion(String text, SemVer semver) implements Version {
-
-        @Override
-        public VersionScheme scheme() {
-            return INSTANCE;
-        }
-
-        @Override
-        public int compareTo(Version o) {
-            Version.requireSameScheme(this, o);
-            return semver.comparePrecedence(((SemVerVersion) o).semver);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof SemVerVersion v && compareTo(v) == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return semver.precedenceHash();
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
+        return new SemVerVersion(text, SemVer.parse(name(), text, core), this);
     }
 }

@@ -4,6 +4,7 @@ import org.patchgap.core.version.InvalidVersionException;
 import org.patchgap.core.version.Version;
 import org.patchgap.core.version.VersionScheme;
 import org.patchgap.core.version.semver.SemVer;
+import org.patchgap.core.version.semver.SemVerVersion;
 
 /**
  * Swift Package Manager versions (git tags), ordered by Semantic Versioning 2.0.0 precedence (docs/ecosystems/swifturl.md).
@@ -29,35 +30,6 @@ public final class SwiftUrlVersionScheme implements VersionScheme {
         }
         // SwiftPM reads a tag "v1.2.3" as version 1.2.3.
         String core = text.startsWith("v") ? text.substring(1) : text;
-        return new SemVerVersion(text, SemVer.parse(name(), text, core));
-    }
-
-    private record SemVerVersion(String text, SemVer semver) implements Version {
-
-        @Override
-        public VersionScheme scheme() {
-            return INSTANCE;
-        }
-
-        @Override
-        public int compareTo(Version o) {
-            Version.requireSameScheme(this, o);
-            return semver.comparePrecedence(((SemVerVersion) o).semver);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof SemVerVersion v && compareTo(v) == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return semver.precedenceHash();
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
+        return new SemVerVersion(text, SemVer.parse(name(), text, core), this);
     }
 }
