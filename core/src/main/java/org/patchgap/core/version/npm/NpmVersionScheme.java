@@ -36,7 +36,6 @@ public final class NpmVersionScheme implements VersionScheme {
     private static final Pattern FULL = Pattern.compile("v?(" + NUMERIC + ")\\.(" + NUMERIC + ")\\.(" + NUMERIC + ")"
             + "(?:-(" + PRERELEASE_ID + "(?:\\." + PRERELEASE_ID + ")*))?"
             + "(?:\\+(" + BUILD_ID + "(?:\\." + BUILD_ID + ")*))?");
-    private static final Pattern ALL_DIGITS = Pattern.compile("[0-9]+");
 
     private NpmVersionScheme() {}
 
@@ -57,6 +56,10 @@ public final class NpmVersionScheme implements VersionScheme {
         if (trimmed.isEmpty()) {
             throw invalid(text, "empty version");
         }
+        NpmVersion release = plainRelease(text, trimmed);
+        if (release != null) {
+            return release;
+        }
         Matcher m = FULL.matcher(trimmed);
         if (!m.matches()) {
             throw invalid(text, "not a semantic version (expected MAJOR.MINOR.PATCH[-prerelease][+build], "
@@ -74,6 +77,33 @@ public final class NpmVersionScheme implements VersionScheme {
         return new NpmVersion(text, major, minor, patch, List.copyOf(prerelease));
     }
 
+    /**
+     * The common case, {@code [v]MAJOR.MINOR.PATCH} and nothing else, read without the regular expression (a
+     * third of the cost of a version check). Returns null for anything else, including every invalid text, which
+     * the full grammar then reads or rejects with its reason: this path accepts a subset of it, never more.
+     */
+    private static @Nullable NpmVersion plainRelease(String text, String trimmed) {
+        int length = trimmed.length();
+        int i = trimmed.charAt(0) == 'v' ? 1 : 0;
+        long[] parts = new long[3];
+        for (int p = 0; p < 3; p++) {
+            int start = i;
+            long value = 0;
+            while (i < length && trimmed.charAt(i) >= '0' && trimmed.charAt(i) <= '9') {
+                value = value * 10 + (trimmed.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || digits > 15 || digits > 1 && trimmed.charAt(start) == '0') return null;
+            parts[p] = value;
+            if (p < 2) {
+                if (i >= length || trimmed.charAt(i) != '.') return null;
+                i++;
+            }
+        }
+        return i == length ? new NpmVersion(text, parts[0], parts[1], parts[2], List.of()) : null;
+    }
+
     private long core(String text, String which, String digits) throws InvalidVersionException {
         // node-semver converts with JavaScript's Number and rejects anything above MAX_SAFE_INTEGER.
         if (digits.length() > 16 || Long.parseLong(digits) > MAX_SAFE_INTEGER) {
@@ -87,10 +117,18 @@ public final class NpmVersionScheme implements VersionScheme {
      * {@code compareIdentifiers} does, which matters only above 2<sup>53</sup>.
      */
     private static NpmVersion.Identifier identifier(String id) {
-        if (ALL_DIGITS.matcher(id).matches()) {
+        if (allDigits(id)) {
             return new NpmVersion.Identifier(id, true, Double.parseDouble(id));
         }
         return new NpmVersion.Identifier(id, false, 0);
+    }
+
+    private static boolean allDigits(String id) {
+        if (id.isEmpty()) return false;
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') return false;
+        }
+        return true;
     }
 
     private InvalidVersionException invalid(String text, String reason) {
