@@ -12,12 +12,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code patchgap version satisfies ECOSYSTEM VERSION RANGE}: prints exactly {@code true} or {@code false}. RANGE is
- * the ecosystem's own syntax (npm ranges, PEP 440 specifiers, Maven ranges) or a {@code vers:} URI; an invalid
+ * the ecosystem's own syntax (npm, PEP 440, Maven, RubyGems, Cargo, Composer, NuGet) or a {@code vers:} URI; an invalid
  * version or range is a one-line error and exit code 2.
  */
 @Command(name = "satisfies", mixinStandardHelpOptions = true,
         description = {"Whether VERSION is in RANGE, in ECOSYSTEM's order and range syntax; prints exactly true or false.",
-                "RANGE is the ecosystem's own syntax (npm: '^1.2 || ~3.1.0', PyPI: '>=1.0,<2.0', Maven: '[1.0,2.0)') "
+                "RANGE is the ecosystem's own syntax (npm: '^1.2 || ~3.1.0', PyPI: '>=1.0,<2.0', Maven: '[1.0,2.0)', "
+                        + "RubyGems: '~> 2.3', crates.io: '^1.2', Packagist: '^1.2 || ~2.0', NuGet: '[1.0,2.0)') "
                         + "or a vers URI ('vers:npm/>=1.0.0|<2.0.0'). See docs/ranges.md."})
 final class VersionSatisfiesCommand implements Callable<Integer> {
 

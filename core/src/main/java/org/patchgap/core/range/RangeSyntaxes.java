@@ -20,6 +20,7 @@ public final class RangeSyntaxes {
         BY_ECOSYSTEM.put("crates.io", CargoRangeSyntax.INSTANCE);
         BY_ECOSYSTEM.put("Maven", MavenRangeSyntax.INSTANCE);
         BY_ECOSYSTEM.put("npm", NpmRangeSyntax.INSTANCE);
+        BY_ECOSYSTEM.put("NuGet", NuGetRangeSyntax.INSTANCE);
         BY_ECOSYSTEM.put("Packagist", ComposerRangeSyntax.INSTANCE);
         BY_ECOSYSTEM.put("PyPI", Pep440RangeSyntax.INSTANCE);
         BY_ECOSYSTEM.put("RubyGems", RubyGemsRangeSyntax.INSTANCE);

@@ -21,7 +21,8 @@ class RangeFixturesTest {
     private static final List<Syntax> SYNTAXES = List.of(
             new Syntax("vers", null), new Syntax("npm", "npm"), new Syntax("pep440", "PyPI"),
             new Syntax("maven", "Maven"), new Syntax("rubygems", "RubyGems"),
-            new Syntax("cargo", "crates.io"), new Syntax("composer", "Packagist"));
+            new Syntax("cargo", "crates.io"), new Syntax("composer", "Packagist"),
+            new Syntax("nuget", "NuGet"));
 
     @TestFactory
     Stream<DynamicNode> fixtures() {
