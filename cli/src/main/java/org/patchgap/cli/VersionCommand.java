@@ -6,11 +6,11 @@ import picocli.CommandLine.Command;
 /** {@code patchgap version compare|sort}: an ecosystem's version order, as the matcher uses it. */
 @Command(name = "version", mixinStandardHelpOptions = true,
         description = "Compare or sort versions in an ecosystem's own order.",
-        subcommands = {VersionCompareCommand.class, VersionSortCommand.class})
+        subcommands = {VersionCompareCommand.class, VersionSortCommand.class, VersionSatisfiesCommand.class})
 final class VersionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        throw new UsageException("version: give a subcommand: compare or sort (see 'patchgap version --help')");
+        throw new UsageException("version: give a subcommand: compare, sort or satisfies (see 'patchgap version --help')");
     }
 }
