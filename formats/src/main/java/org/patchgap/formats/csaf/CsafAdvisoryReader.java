@@ -1,0 +1,368 @@
+package org.patchgap.formats.csaf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.patchgap.core.model.AffectedPackage;
+import org.patchgap.core.model.AffectedRange;
+import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Location;
+import org.patchgap.core.model.Problem;
+import org.patchgap.core.model.RangeEvent;
+import org.patchgap.core.model.ReadResult;
+import org.patchgap.core.model.Severity;
+import org.patchgap.core.model.Vulnerability;
+import org.patchgap.core.purl.MalformedPurlException;
+import org.patchgap.core.purl.PurlIdentity;
+import org.patchgap.core.purl.PurlResolution;
+import org.patchgap.core.range.Interval;
+import org.patchgap.core.range.InvalidRangeException;
+import org.patchgap.core.range.RangeSyntaxes;
+import org.patchgap.core.range.VersionRange;
+import org.patchgap.core.version.InvalidVersionException;
+import org.patchgap.core.version.Version;
+import org.patchgap.core.version.VersionScheme;
+import org.patchgap.core.version.VersionSchemes;
+import org.patchgap.formats.AdvisoryReader;
+import org.patchgap.formats.cvss.CvssScores;
+import org.patchgap.formats.cvss.InvalidCvssVectorException;
+import org.patchgap.formats.csaf.CsafProducts.Product;
+import org.patchgap.formats.support.Inputs;
+
+/**
+ * Reads CSAF 2.0 documents (any vendor; {@code csaf_security_advisory}, {@code csaf_vex}, {@code csaf_base}) from
+ * one file or a directory tree of {@code .json} files. One {@link Vulnerability} per {@code vulnerabilities[]}
+ * entry: its {@code cve} is the id (or its first {@code ids[].text} without a CVE), the document's
+ * {@code tracking.id} an alias. Products named by {@code product_status.known_affected}, {@code first_affected} and
+ * {@code last_affected} that carry a {@code product_identification_helper.purl} become affected packages in the
+ * purl's ecosystem: the purl's version, else the product's {@code product_version} branch, as an explicit version,
+ * or its {@code product_version_range} branch (a {@code vers:} URI or the ecosystem's own syntax) as ranges. A
+ * product of the same package in {@code fixed} / {@code first_fixed} closes an explicit affected version below it:
+ * {@code 2.4} affected and {@code 2.7} fixed is the range {@code [2.4, 2.7)}; a package named only as fixed (the
+ * way Red Hat publishes its fixed builds) is affected below its lowest fixed version. {@code known_not_affected} products
+ * never become affected. {@code scores[].cvss_v3} / {@code cvss_v2} vectors are scored with {@link CvssScores};
+ * references and {@code vendor_fix} URLs become references.
+ *
+ * <p>A file given directly that is not JSON or not a CSAF document is a {@link BadInputException}; in a directory
+ * such a file is a problem. Inside a document a vulnerability without id, a broken purl, range or vector, and affected
+ * products that cannot be matched (no purl: CPE or name only) are problems; the rest is read.
+ */
+public final class CsafAdvisoryReader implements AdvisoryReader {
+
+    private static final List<String> AFFECTED = List.of("known_affected", "first_affected", "last_affected");
+    private static final List<String> FIXED = List.of("fixed", "first_fixed");
+
+    @Override
+    public ReadResult<Vulnerability> read(Path path) throws BadInputException {
+        if (!Files.exists(path)) throw new BadInputException(Location.of(path.toString()), "no such file");
+        List<Vulnerability> out = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.isDirectory(path)) {
+            readDocument(path, out, problems);
+            return new ReadResult<>(out, problems);
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(path)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .filter(f -> !path.relativize(f).toString().startsWith("."))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new BadInputException(Location.of(path.toString()), "cannot list directory: " + e.getMessage(), e);
+        }
+        for (Path f : files) {
+            try {
+                readDocument(f, out, problems);
+            } catch (BadInputException e) {
+                // The exception's message starts with its location, which the problem prints itself.
+                String prefix = e.location() + ": ";
+                String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+                problems.add(new Problem(e.location(), message + "; file skipped"));
+            }
+        }
+        return new ReadResult<>(out, problems);
+    }
+
+    private static void readDocument(Path file, List<Vulnerability> out, List<Problem> problems)
+            throws BadInputException {
+        JsonNode root = Inputs.json(file);
+        String source = file.toString();
+        JsonNode document = root.path("document");
+        if (!document.isObject() || !document.path("tracking").isObject()) {
+            throw new BadInputException(new Location(source, "/document/tracking"),
+                    "not a CSAF document (expected a document object with tracking)");
+        }
+        String version = CsafProducts.text(document, "csaf_version");
+        if (version != null && !version.equals("2.0")) {
+            throw new BadInputException(new Location(source, "/document/csaf_version"),
+                    "expected CSAF version 2.0, found " + version);
+        }
+        JsonNode tracking = document.path("tracking");
+        String advisoryId = CsafProducts.text(tracking, "id");
+        Instant published = instant(CsafProducts.text(tracking, "initial_release_date"));
+        Instant modified = instant(CsafProducts.text(tracking, "current_release_date"));
+        Map<String, Product> products = CsafProducts.of(root.path("product_tree"));
+        List<String> documentRefs = new ArrayList<>();
+        document.path("references").forEach(r -> add(documentRefs, CsafProducts.text(r, "url")));
+
+        JsonNode vulns = root.path("vulnerabilities");
+        for (int i = 0; i < vulns.size(); i++) {
+            JsonNode v = vulns.get(i);
+            Location at = new Location(source, "/vulnerabilities/" + i);
+            String id = CsafProducts.text(v, "cve");
+            List<String> aliases = new ArrayList<>();
+            for (JsonNode other : v.path("ids")) {
+                String text = CsafProducts.text(other, "text");
+                if (id == null) id = text;
+                else add(aliases, text);
+            }
+            if (id == null) {
+                problems.add(new Problem(at, "no cve and no ids; vulnerability skipped"));
+                continue;
+            }
+            aliases.remove(id);
+            if (advisoryId != null && !advisoryId.equals(id)) add(aliases, advisoryId);
+            String title = CsafProducts.text(v, "title");
+            if (title == null) title = CsafProducts.text(document, "title");
+            Instant released = instant(CsafProducts.text(v, "release_date"));
+            List<String> references = new ArrayList<>();
+            v.path("references").forEach(r -> add(references, CsafProducts.text(r, "url")));
+            for (JsonNode rem : v.path("remediations")) {
+                if ("vendor_fix".equals(CsafProducts.text(rem, "category"))) add(references, CsafProducts.text(rem, "url"));
+            }
+            documentRefs.forEach(r -> add(references, r));
+            out.add(new Vulnerability(id, aliases, title, released != null ? released : published, modified, null,
+                    severities(v, at, problems), affected(v, products, at, problems), references, source));
+        }
+    }
+
+    private static List<Severity> severities(JsonNode v, Location at, List<Problem> problems) {
+        Set<String> vectors = new LinkedHashSet<>();
+        JsonNode scores = v.path("scores");
+        for (int s = 0; s < scores.size(); s++) {
+            for (String kind : List.of("cvss_v3", "cvss_v2")) {
+                String vector = CsafProducts.text(scores.get(s).path(kind), "vectorString");
+                if (vector != null) vectors.add(vector);
+            }
+        }
+        List<Severity> out = new ArrayList<>();
+        for (String vector : vectors) {
+            try {
+                out.add(CvssScores.severity(vector));
+            } catch (InvalidCvssVectorException e) {
+                problems.add(new Problem(new Location(at.file(), at.place() + "/scores"),
+                        "CVSS vector " + vector + " ignored: " + e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    /** What one package (ecosystem and name) is said to be, collected over the products that name it. */
+    private static final class PackageFacts {
+        final String ecosystem;
+        final String name;
+        final String purl;
+        final Set<String> affected = new LinkedHashSet<>();
+        final Set<String> fixed = new LinkedHashSet<>();
+        final List<AffectedRange> ranges = new ArrayList<>();
+
+        PackageFacts(String ecosystem, String name, String purl) {
+            this.ecosystem = ecosystem;
+            this.name = name;
+            this.purl = purl;
+        }
+    }
+
+    private static List<AffectedPackage> affected(JsonNode v, Map<String, Product> products, Location at,
+            List<Problem> problems) {
+        JsonNode status = v.path("product_status");
+        Location statusAt = new Location(at.file(), at.place() + "/product_status");
+        Set<String> notAffected = new LinkedHashSet<>();
+        status.path("known_not_affected").forEach(id -> notAffected.add(id.asText()));
+        Map<String, PackageFacts> packages = new LinkedHashMap<>();
+        List<String> unmatchable = new ArrayList<>();
+        for (String category : AFFECTED) {
+            for (JsonNode idNode : status.path(category)) {
+                String id = idNode.asText();
+                if (notAffected.contains(id)) {
+                    problems.add(new Problem(statusAt, "product " + id + " is both " + category
+                            + " and known_not_affected; kept as not affected"));
+                    continue;
+                }
+                Product p = products.get(id);
+                if (p == null) {
+                    problems.add(new Problem(statusAt, "product_id " + id + " is not in the product tree; ignored"));
+                    continue;
+                }
+                if (p.purl() == null) {
+                    unmatchable.add(p.name());
+                    continue;
+                }
+                PackageFacts facts = facts(p, packages, statusAt, problems);
+                if (facts == null) continue;
+                String version = version(p);
+                if (version != null) {
+                    facts.affected.add(version);
+                } else if (p.range() != null) {
+                    ranges(facts, p, statusAt, problems);
+                } else {
+                    problems.add(new Problem(statusAt, "product " + p.name() + " (" + p.purl()
+                            + ") has no version or version range; ignored"));
+                }
+            }
+        }
+        for (String category : FIXED) {
+            for (JsonNode idNode : status.path(category)) {
+                Product p = products.get(idNode.asText());
+                String version = p == null ? null : version(p);
+                if (p == null || p.purl() == null || version == null) continue;
+                PackageFacts facts = facts(p, packages, statusAt, problems);
+                if (facts != null) facts.fixed.add(version);
+            }
+        }
+        if (!unmatchable.isEmpty()) {
+            problems.add(new Problem(statusAt, unmatchable.size() + " affected product(s) have no purl and cannot be"
+                    + " matched, e.g. " + unmatchable.get(0)));
+        }
+        List<AffectedPackage> out = new ArrayList<>();
+        for (PackageFacts f : packages.values()) {
+            AffectedPackage p = closeWithFixes(f, statusAt, problems);
+            // A package whose every product was skipped says nothing: an empty entry would read as "all versions".
+            if (!p.ranges().isEmpty() || !p.versions().isEmpty()) out.add(p);
+        }
+        return out;
+    }
+
+    /** Affected versions below a fixed version of the same package become ranges ending at the nearest fix. */
+    private static AffectedPackage closeWithFixes(PackageFacts f, Location at, List<Problem> problems) {
+        List<AffectedRange> ranges = new ArrayList<>(f.ranges);
+        List<String> versions = new ArrayList<>();
+        VersionScheme scheme = VersionSchemes.forEcosystem(f.ecosystem);
+        List<Version> fixes = new ArrayList<>();
+        for (String fixed : f.fixed) {
+            try {
+                fixes.add(scheme.parse(fixed));
+            } catch (InvalidVersionException e) {
+                problems.add(new Problem(at, "fixed version " + fixed + " of " + f.name + " ignored: " + e.getMessage()));
+            }
+        }
+        if (f.affected.isEmpty() && f.ranges.isEmpty() && !fixes.isEmpty()) {
+            // Named only as fixed (how Red Hat publishes: the fixed builds): the versions below the lowest fix.
+            Version lowest = fixes.stream().min(Version::compareTo).orElseThrow();
+            ranges.add(new AffectedRange(AffectedRange.Type.ECOSYSTEM, null,
+                    List.of(RangeEvent.introduced("0"), RangeEvent.fixed(lowest.text()))));
+        }
+        for (String affected : f.affected) {
+            Version nearest = null;
+            try {
+                Version a = scheme.parse(affected);
+                for (Version fix : fixes) {
+                    if (fix.compareTo(a) > 0 && (nearest == null || fix.compareTo(nearest) < 0)) nearest = fix;
+                }
+            } catch (InvalidVersionException e) {
+                // Kept as an exact version: matching compares it as text.
+            }
+            if (nearest == null) {
+                versions.add(affected);
+            } else {
+                ranges.add(new AffectedRange(AffectedRange.Type.ECOSYSTEM, null,
+                        List.of(RangeEvent.introduced(affected), RangeEvent.fixed(nearest.text()))));
+            }
+        }
+        return new AffectedPackage(f.ecosystem, f.name, f.purl, ranges, versions, null);
+    }
+
+    private static @Nullable PackageFacts facts(Product p, Map<String, PackageFacts> packages, Location at,
+            List<Problem> problems) {
+        PurlResolution r;
+        try {
+            r = PurlIdentity.resolve(p.purl());
+        } catch (MalformedPurlException e) {
+            problems.add(new Problem(at, "product " + p.id() + ": bad purl " + p.purl() + ": " + e.getMessage()));
+            return null;
+        }
+        PurlIdentity i = r.identity();
+        if (i == null) {
+            problems.add(new Problem(at, "product " + p.id() + ": purl " + p.purl() + " not matched: " + r.unmappedReason()));
+            return null;
+        }
+        String base = i.purl().contains("@") ? i.purl().substring(0, i.purl().indexOf('@')) : i.purl();
+        return packages.computeIfAbsent(key(i.ecosystem(), i.name()), k -> new PackageFacts(i.ecosystem(), i.name(), base));
+    }
+
+    private static void ranges(PackageFacts f, Product p, Location at, List<Problem> problems) {
+        VersionRange range;
+        try {
+            range = RangeSyntaxes.parse(f.ecosystem, p.range());
+        } catch (InvalidRangeException e) {
+            problems.add(new Problem(at, "product " + p.id() + ": version range " + p.range() + " ignored: " + e.getMessage()));
+            return;
+        }
+        for (Interval interval : range.intervals()) {
+            if (!interval.excluded().isEmpty() || !interval.conditions().isEmpty()
+                    || (interval.lower() != null && !interval.lower().inclusive())) {
+                // OSV-style events have no exclusive lower bound and no holes.
+                problems.add(new Problem(at, "product " + p.id() + ": version range " + p.range()
+                        + " has an exclusive lower bound or exclusions the model cannot hold; ignored"));
+                return;
+            }
+        }
+        for (Interval interval : range.intervals()) {
+            if (interval.lower() != null && interval.upper() != null && interval.upper().inclusive()
+                    && interval.lower().version().compareTo(interval.upper().version()) == 0) {
+                f.affected.add(interval.lower().version().text());
+                continue;
+            }
+            List<RangeEvent> events = new ArrayList<>();
+            events.add(RangeEvent.introduced(interval.lower() == null ? "0" : interval.lower().version().text()));
+            if (interval.upper() != null) {
+                String v = interval.upper().version().text();
+                events.add(interval.upper().inclusive() ? RangeEvent.lastAffected(v) : RangeEvent.fixed(v));
+            }
+            f.ranges.add(new AffectedRange(AffectedRange.Type.ECOSYSTEM, null, events));
+        }
+    }
+
+    /** The purl's own version, else the product's {@code product_version} branch. */
+    private static @Nullable String version(Product p) {
+        return resolve(p.purl()).map(PurlIdentity::version).orElse(p.version());
+    }
+
+    private static java.util.Optional<PurlIdentity> resolve(@Nullable String purl) {
+        if (purl == null) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.ofNullable(PurlIdentity.resolve(purl).identity());
+        } catch (MalformedPurlException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String key(String ecosystem, String name) {
+        return ecosystem + "\u0000" + name;
+    }
+
+    private static void add(List<String> list, @Nullable String value) {
+        if (value != null && !list.contains(value)) list.add(value);
+    }
+
+    private static @Nullable Instant instant(@Nullable String s) {
+        if (s == null) return null;
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

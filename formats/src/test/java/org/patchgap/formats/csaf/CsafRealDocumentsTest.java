@@ -1,0 +1,46 @@
+package org.patchgap.formats.csaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.patchgap.core.model.ReadResult;
+import org.patchgap.core.model.SeverityLevel;
+import org.patchgap.core.model.Vulnerability;
+import org.patchgap.core.testing.SharedData;
+
+/**
+ * Published CSAF 2.0 documents (Red Hat, Cisco, BSI, the CISA VEX use cases) from shared/data/csaf, read in place.
+ * None of them carries purls, so none yields a matchable package: what they must give is every vulnerability with its
+ * ids and scores, and a problem naming the products that cannot be matched.
+ */
+class CsafRealDocumentsTest {
+
+    private final CsafAdvisoryReader reader = new CsafAdvisoryReader();
+
+    @Test
+    void everyPublishedDocumentIsRead() throws Exception {
+        Path dir = SharedData.require("csaf");
+
+        ReadResult<Vulnerability> result = reader.read(dir);
+
+        assertThat(result.problems()).noneMatch(p -> p.message().contains("file skipped"));
+        assertThat(result.items()).hasSizeGreaterThan(20)
+                .allSatisfy(v -> assertThat(v.id()).startsWith("CVE-"));
+    }
+
+    @Test
+    void ciscoScoresAndAliasesComeThrough() throws Exception {
+        Path doc = SharedData.require("csaf/cisco-sa-20180328-smi2.json");
+
+        ReadResult<Vulnerability> result = reader.read(doc);
+
+        Vulnerability v = result.items().get(0);
+        assertThat(v.id()).isEqualTo("CVE-2018-0171");
+        assertThat(v.aliases()).contains("cisco-sa-20180328-smi2");
+        assertThat(v.highestSeverity().level()).isEqualTo(SeverityLevel.CRITICAL);
+        assertThat(v.affected()).isEmpty();
+        assertThat(result.problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("259 affected product(s) have no purl"));
+    }
+}
