@@ -23,6 +23,7 @@ import org.patchgap.formats.osv.OsvReader;
  *
  * <p>Sources: {@code osv:<Ecosystem>} (OSV's {@code all.zip} dump of one ecosystem), {@code osv} (every
  * ecosystem of {@link SourceSettings#osvEcosystems()}), {@code kev} and {@code epss}; no name means all of them.
+ * {@code csaf:<domain>} (a CSAF 2.0 provider, {@link CsafProviderSource}) is read only when named.
  *
  * <ul>
  *   <li>A download is conditional on the validators of the data we have: an unchanged source costs one request.</li>
@@ -48,6 +49,7 @@ public final class DatabaseUpdater {
     private final Clock clock;
     private final HttpDownloader downloader;
     private final OsvIncremental incremental;
+    private final CsafProviderSource csaf;
 
     /** An updater of the database in {@code directory} that reads OSV dumps with {@link OsvReader}. */
     public DatabaseUpdater(Path directory, SourceSettings settings) {
@@ -66,6 +68,7 @@ public final class DatabaseUpdater {
         this.clock = clock;
         this.downloader = downloader;
         this.incremental = new OsvIncremental(downloader, osvReader);
+        this.csaf = new CsafProviderSource(downloader);
     }
 
     /**
@@ -84,13 +87,15 @@ public final class DatabaseUpdater {
                 settings.osvEcosystems().forEach(e -> names.add("osv:" + e));
             } else if (lower.equals("kev") || lower.equals("epss")) {
                 names.add(lower);
+            } else if (lower.startsWith("csaf:") && name.length() > 5) {
+                names.add("csaf:" + name.substring(5).strip());
             } else if (lower.startsWith("osv:") && name.length() > 4) {
                 String ecosystem = name.substring(4).strip();
                 names.add("osv:" + settings.osvEcosystems().stream().filter(e -> e.equalsIgnoreCase(ecosystem))
                         .findFirst().orElse(ecosystem));
             } else {
                 throw new IllegalArgumentException("unknown source '" + raw
-                        + "': expected osv, osv:<Ecosystem> (e.g. osv:PyPI), kev or epss");
+                        + "': expected osv, osv:<Ecosystem> (e.g. osv:PyPI), kev, epss or csaf:<domain>");
             }
         }
         return List.copyOf(names);
@@ -110,6 +115,17 @@ public final class DatabaseUpdater {
             for (String name : names) {
                 SourceStatus before = previous.get(name);
                 try {
+                    if (name.startsWith("csaf:")) {
+                        Path work = directory.resolve("downloads").resolve("csaf-"
+                                + name.substring(5).replaceAll("[^A-Za-z0-9._-]", "_"));
+                        SourceReading.Parsed parsed = csaf.read(name, work, clock.instant(), progress);
+                        replaced.add(parsed.data());
+                        SourceOutcome outcome = new SourceOutcome(name, SourceOutcome.State.UPDATED,
+                                parsed.data().status().records(), parsed.problems(), null);
+                        outcomes.add(outcome);
+                        progress.finished(name, outcome.summary());
+                        continue;
+                    }
                     URI url = urlOf(name);
                     Path target = directory.resolve("downloads").resolve(fileNameOf(name));
                     Cached cached = Cached.of(target);

@@ -1,0 +1,228 @@
+package org.patchgap.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Location;
+import org.patchgap.core.model.Problem;
+import org.patchgap.core.model.ReadResult;
+import org.patchgap.core.model.Vulnerability;
+import org.patchgap.formats.csaf.CsafAdvisoryReader;
+
+/**
+ * A CSAF 2.0 provider as a source ({@code csaf:<domain>}): its {@code provider-metadata.json} (CSAF 2.0, section
+ * 7.1.20, at {@code https://<domain>/.well-known/csaf/provider-metadata.json}) names directory distributions
+ * ({@code distributions[].directory_url}); each directory lists its documents in {@code changes.csv} (section
+ * 7.1.13, {@code "<path>","<time>"} per line) or, without it, {@code index.txt} (7.1.12, one path per line). Every
+ * document is fetched with its {@code .sha512} (or else {@code .sha256}) file and kept only when the hash matches;
+ * a mismatch, a missing hash file or a failed download rejects that document, counted and reported, and the rest
+ * go on. The whole provider is read again on each update.
+ */
+final class CsafProviderSource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpDownloader downloader;
+    private final CsafAdvisoryReader reader = new CsafAdvisoryReader();
+
+    CsafProviderSource(HttpDownloader downloader) {
+        this.downloader = downloader;
+    }
+
+    /** The metadata URL a {@code csaf:} source name stands for: a domain's well-known place, or a URL as given. */
+    static URI metadataUrl(String name) {
+        String target = name.substring("csaf:".length()).strip();
+        if (target.startsWith("https://") || target.startsWith("http://")) return URI.create(target);
+        return URI.create("https://" + target + "/.well-known/csaf/provider-metadata.json");
+    }
+
+    /**
+     * Reads the provider into new data for source {@code name}.
+     *
+     * @throws IOException        when the metadata or a directory listing cannot be downloaded
+     * @throws BadInputException  when the metadata is not a provider metadata document with a directory distribution
+     */
+    SourceReading.Parsed read(String name, Path work, Instant now, ProgressListener progress)
+            throws IOException, BadInputException {
+        deleteTree(work);
+        Files.createDirectories(work);
+        try {
+            return readInto(name, work, now, progress);
+        } finally {
+            // Documents are fetched anew on every update: nothing here is worth keeping.
+            deleteTree(work);
+        }
+    }
+
+    private SourceReading.Parsed readInto(String name, Path work, Instant now, ProgressListener progress)
+            throws IOException, BadInputException {
+        URI metadataUrl = metadataUrl(name);
+        Path metadataFile = download(name, metadataUrl, work.resolve("provider-metadata.json"), progress);
+        JsonNode metadata = json(metadataFile, metadataUrl);
+        List<URI> directories = new ArrayList<>();
+        for (JsonNode d : metadata.path("distributions")) {
+            String url = d.path("directory_url").asText("");
+            if (!url.isBlank()) directories.add(URI.create(url.endsWith("/") ? url : url + "/"));
+        }
+        if (directories.isEmpty()) {
+            throw new BadInputException(new Location(metadataUrl.toString(), "/distributions"),
+                    "expected a distribution with a directory_url (ROLIE feeds are not read)");
+        }
+        List<Vulnerability> records = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        int index = 0;
+        for (URI directory : directories) {
+            Path dir = work.resolve("d" + index++);
+            Files.createDirectories(dir);
+            for (String path : listing(name, directory, dir, progress)) {
+                URI url = directory.resolve(path);
+                if (!url.toString().startsWith(directory.toString())) {
+                    problems.add(new Problem(Location.of(url.toString()), "outside its directory " + directory + "; skipped"));
+                    continue;
+                }
+                Path file = dir.resolve("doc-" + records.size() + "-" + problems.size() + ".json");
+                Vulnerability[] read = document(name, url, file, progress, problems);
+                for (Vulnerability v : read) records.add(v);
+            }
+        }
+        Instant newest = null;
+        for (Vulnerability v : records) {
+            if (v.modified() != null && (newest == null || v.modified().isAfter(newest))) newest = v.modified();
+        }
+        // A CSAF record no purl places in an ecosystem cannot be matched or stored; the reader reported why.
+        List<Vulnerability> stored = records.stream().filter(v -> !v.affected().isEmpty()).toList();
+        SourceStatus status = new SourceStatus(name, metadataUrl.toString(), now, stored.size(), problems.size(),
+                newest == null ? null : newest.toString(), null, null, null);
+        return new SourceReading.Parsed(SourceData.Advisories.encode(status, stored, "", ""), problems);
+    }
+
+    /** The document paths of one directory distribution: {@code changes.csv}, or {@code index.txt} without it. */
+    private List<String> listing(String name, URI directory, Path dir, ProgressListener progress) throws IOException {
+        Set<String> paths = new LinkedHashSet<>();
+        Path changes;
+        try {
+            changes = download(name, directory.resolve("changes.csv"), dir.resolve("changes.csv"), progress);
+        } catch (HttpDownloader.PermanentException e) {
+            Path index = download(name, directory.resolve("index.txt"), dir.resolve("index.txt"), progress);
+            for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) paths.add(line.strip());
+            }
+            return List.copyOf(paths);
+        }
+        for (String line : Files.readAllLines(changes, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            String first = line.split(",", 2)[0].strip();
+            if (first.length() >= 2 && first.startsWith("\"") && first.endsWith("\"")) {
+                first = first.substring(1, first.length() - 1);
+            }
+            if (!first.isEmpty()) paths.add(first);
+        }
+        return List.copyOf(paths);
+    }
+
+    /** One document, checked against its hash file; a rejected document is a problem and yields nothing. */
+    private Vulnerability[] document(String name, URI url, Path file, ProgressListener progress,
+            List<Problem> problems) {
+        Location at = Location.of(url.toString());
+        try {
+            download(name, url, file, progress);
+        } catch (IOException e) {
+            problems.add(new Problem(at, "document not downloaded: " + e.getMessage()));
+            return new Vulnerability[0];
+        }
+        String rejected = checkHash(name, url, file, progress);
+        if (rejected != null) {
+            problems.add(new Problem(at, rejected + "; document rejected"));
+            return new Vulnerability[0];
+        }
+        ReadResult<Vulnerability> result;
+        try {
+            result = reader.read(file);
+        } catch (BadInputException e) {
+            String prefix = e.location() + ": ";
+            String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+            problems.add(new Problem(new Location(url.toString(), e.location().place()), message));
+            return new Vulnerability[0];
+        }
+        // Problems and records name the document's URL, not our temporary copy.
+        for (Problem p : result.problems()) {
+            problems.add(new Problem(new Location(url.toString(), p.location().place()), p.message()));
+        }
+        return result.items().stream().map(v -> new Vulnerability(v.id(), v.aliases(), v.summary(), v.published(),
+                v.modified(), v.withdrawn(), v.severities(), v.affected(), v.references(), url.toString()))
+                .toArray(Vulnerability[]::new);
+    }
+
+    /** Null when the document matches its {@code .sha512} or {@code .sha256}; otherwise why it does not. */
+    private @Nullable String checkHash(String name, URI url, Path file, ProgressListener progress) {
+        for (String algorithm : List.of("sha512", "sha256")) {
+            Path hashFile = file.resolveSibling(file.getFileName() + "." + algorithm);
+            try {
+                download(name, URI.create(url + "." + algorithm), hashFile, progress);
+            } catch (HttpDownloader.PermanentException e) {
+                continue;
+            } catch (IOException e) {
+                return "hash file not downloaded: " + e.getMessage();
+            }
+            String jdkName = algorithm.equals("sha512") ? "SHA-512" : "SHA-256";
+            try {
+                String text = Files.readString(hashFile, StandardCharsets.UTF_8).strip();
+                String expected = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+                String actual = HexFormat.of().formatHex(MessageDigest.getInstance(jdkName).digest(Files.readAllBytes(file)));
+                return actual.equals(expected) ? null
+                        : jdkName + " mismatch (file says " + abbreviate(expected)
+                                + ", document hashes to " + abbreviate(actual) + ")";
+            } catch (IOException e) {
+                return "cannot read hash: " + e.getMessage();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK provides " + algorithm, e);
+            }
+        }
+        return "no .sha512 or .sha256 file";
+    }
+
+    private Path download(String name, URI url, Path target, ProgressListener progress) throws IOException {
+        HttpDownloader.Result r = downloader.fetch(name, url, target, null, null, progress);
+        if (r instanceof HttpDownloader.Downloaded d) return d.file();
+        throw new IOException(url + ": not modified although no validator was sent");
+    }
+
+    private static JsonNode json(Path file, URI url) throws BadInputException {
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            if (node == null || !node.isObject()) {
+                throw new BadInputException(Location.of(url.toString()), "expected a provider metadata JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new BadInputException(Location.of(url.toString()), "not valid JSON (expected provider metadata): "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static String abbreviate(String hex) {
+        return hex.length() > 16 ? hex.substring(0, 16) + "…" : hex;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.patchgap.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchgap.core.model.Problem;
+import org.patchgap.core.model.Vulnerability;
+import org.patchgap.store.SourceOutcome.State;
+
+/** A CSAF provider served by a local HTTP server: metadata, directory listing, documents and their hash files. */
+class CsafProviderSourceTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-08-26T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private FixtureServer server;
+    private DatabaseUpdater updater;
+    private final ProgressListener quiet = new ProgressListener() {
+        @Override
+        public void note(String text) {}
+
+        @Override
+        public void finished(String source, String outcome) {}
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new FixtureServer();
+        SourceSettings settings = SourceSettings.defaults()
+                .withPatience(Duration.ofSeconds(5), Duration.ofSeconds(10), 2, Duration.ofMillis(1));
+        updater = new DatabaseUpdater(dir, settings, path -> {
+            throw new AssertionError("no OSV source in this test");
+        }, CLOCK);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private String source() {
+        return "csaf:" + server.url("/.well-known/csaf/provider-metadata.json");
+    }
+
+    private void metadata(String directory) {
+        String json = """
+                {"canonical_url": "%s", "list_on_CSAF_aggregators": true, "metadata_version": "2.0",
+                 "mirror_on_CSAF_aggregators": true, "role": "csaf_provider",
+                 "publisher": {"category": "vendor", "name": "Example", "namespace": "https://example.com"},
+                 "distributions": [{"directory_url": "%s"}]}
+                """.formatted(server.url("/.well-known/csaf/provider-metadata.json"), server.url(directory));
+        server.serve("/.well-known/csaf/provider-metadata.json", json.getBytes(StandardCharsets.UTF_8), "m1");
+    }
+
+    private byte[] document(String path, String resource) throws IOException {
+        try (InputStream in = FixtureServer.class.getResourceAsStream("sources/csaf/" + resource)) {
+            byte[] body = in.readAllBytes();
+            server.serve(path, body, path);
+            return body;
+        }
+    }
+
+    private void hash(String path, String algorithm, String hex) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        server.serve(path + "." + algorithm, (hex + "  " + name + "\n").getBytes(StandardCharsets.UTF_8), path + algorithm);
+    }
+
+    private static String digest(String algorithm, byte[] body) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(body));
+    }
+
+    @Test
+    void documentsWithMatchingHashesAreStoredAndOthersRejected() throws Exception {
+        metadata("/csaf/white/");
+        server.serve("/csaf/white/changes.csv", """
+                "2024/ex-2024-0001.json","2024-03-05T10:00:00Z"
+                "2022/exsa-2022_0011.json","2022-01-04T00:00:00Z"
+                "2022/unsigned.json","2022-01-04T00:00:00Z"
+                """.getBytes(StandardCharsets.UTF_8), "c1");
+        byte[] good = document("/csaf/white/2024/ex-2024-0001.json", "npm-affected-and-fixed.json");
+        hash("/csaf/white/2024/ex-2024-0001.json", "sha512", digest("SHA-512", good));
+        document("/csaf/white/2022/exsa-2022_0011.json", "rpm-relationships.json");
+        hash("/csaf/white/2022/exsa-2022_0011.json", "sha512", digest("SHA-512", "something else".getBytes()));
+        document("/csaf/white/2022/unsigned.json", "rpm-relationships.json");
+
+        UpdateReport report = updater.update(List.of(source()), quiet);
+
+        SourceOutcome outcome = report.sources().get(0);
+        assertThat(outcome.state()).isEqualTo(State.UPDATED);
+        assertThat(outcome.records()).isEqualTo(1);
+        assertThat(outcome.problems()).extracting(Problem::toString).containsExactly(
+                server.url("/csaf/white/2022/exsa-2022_0011.json") + ": SHA-512 mismatch (file says "
+                        + digest("SHA-512", "something else".getBytes()).substring(0, 16) + "…, document hashes to "
+                        + digest("SHA-512", document("/csaf/white/2022/exsa-2022_0011.json", "rpm-relationships.json"))
+                                .substring(0, 16) + "…); document rejected",
+                server.url("/csaf/white/2022/unsigned.json") + ": no .sha512 or .sha256 file; document rejected");
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            List<Vulnerability> stored = db.vulnerabilities(List.of("npm"));
+            assertThat(stored).singleElement().satisfies(v -> {
+                assertThat(v.id()).isEqualTo("CVE-2024-0001");
+                assertThat(v.source()).isEqualTo(server.url("/csaf/white/2024/ex-2024-0001.json").toString());
+            });
+            assertThat(db.status().sources()).singleElement().satisfies(s -> {
+                assertThat(s.name()).isEqualTo(source());
+                assertThat(s.problems()).isEqualTo(2);
+                assertThat(s.watermark()).isEqualTo("2024-03-05T10:00:00Z");
+            });
+        }
+        assertThat(dir.resolve("downloads")).isEmptyDirectory();
+    }
+
+    @Test
+    void withoutChangesCsvTheIndexIsReadAndSha256Suffices() throws Exception {
+        metadata("/csaf/");
+        server.serve("/csaf/index.txt", "2022/exsa-2022_0011.json\n".getBytes(StandardCharsets.UTF_8), "i1");
+        byte[] body = document("/csaf/2022/exsa-2022_0011.json", "rpm-relationships.json");
+        hash("/csaf/2022/exsa-2022_0011.json", "sha256", digest("SHA-256", body).toUpperCase());
+
+        UpdateReport report = updater.update(List.of(source()), quiet);
+
+        assertThat(report.sources().get(0).records()).isEqualTo(1);
+        // The CPE-only platform cannot be matched: reported, and named by the document's URL.
+        assertThat(report.sources().get(0).problems()).extracting(p -> p.location().file())
+                .containsExactly(server.url("/csaf/2022/exsa-2022_0011.json").toString());
+    }
+
+    @Test
+    void metadataWithoutADirectoryDistributionFailsTheSource() throws Exception {
+        server.serve("/.well-known/csaf/provider-metadata.json",
+                "{\"distributions\": [{\"rolie\": {\"feeds\": []}}]}".getBytes(StandardCharsets.UTF_8), "m2");
+
+        UpdateReport report = updater.update(List.of(source()), quiet);
+
+        assertThat(report.sources().get(0).state()).isEqualTo(State.FAILED);
+        assertThat(report.sources().get(0).error()).endsWith(
+                "provider-metadata.json at /distributions: expected a distribution with a directory_url"
+                        + " (ROLIE feeds are not read)");
+    }
+
+    @Test
+    void aDomainStandsForItsWellKnownMetadataAndIsNeverADefaultSource() {
+        assertThat(CsafProviderSource.metadataUrl("csaf:example.com"))
+                .isEqualTo(URI.create("https://example.com/.well-known/csaf/provider-metadata.json"));
+        assertThat(updater.resolve(List.of("csaf:example.com"))).containsExactly("csaf:example.com");
+        assertThat(updater.resolve(List.of())).noneMatch(n -> n.startsWith("csaf:"));
+        assertThat(Files.exists(dir.resolve("downloads"))).isFalse();
+    }
+}
