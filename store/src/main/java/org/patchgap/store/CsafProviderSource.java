@@ -31,7 +31,9 @@ import org.patchgap.formats.csaf.CsafAdvisoryReader;
  * 7.1.13, {@code "<path>","<time>"} per line) or, without it, {@code index.txt} (7.1.12, one path per line). Every
  * document is fetched with its {@code .sha512} (or else {@code .sha256}) file and kept only when the hash matches;
  * a mismatch, a missing hash file or a failed download rejects that document, counted and reported, and the rest
- * go on. The whole provider is read again on each update.
+ * go on. When the metadata lists {@code public_openpgp_keys}, each document's detached signature
+ * ({@code <document>.asc}) must also verify with one of them ({@link OpenPgpKeys}); without listed keys signatures
+ * are not checked (noted in the progress output). The whole provider is read again on each update.
  */
 final class CsafProviderSource {
 
@@ -76,13 +78,14 @@ final class CsafProviderSource {
         JsonNode metadata = json(metadataFile, metadataUrl);
         List<URI> directories = new ArrayList<>();
         for (JsonNode d : metadata.path("distributions")) {
-            String url = d.path("directory_url").asText("");
-            if (!url.isBlank()) directories.add(URI.create(url.endsWith("/") ? url : url + "/"));
+            String url = CsafText.of(d, "directory_url");
+            if (url != null) directories.add(URI.create(url.endsWith("/") ? url : url + "/"));
         }
         if (directories.isEmpty()) {
             throw new BadInputException(new Location(metadataUrl.toString(), "/distributions"),
                     "expected a distribution with a directory_url (ROLIE feeds are not read)");
         }
+        OpenPgpKeys keys = keys(name, metadata, metadataUrl, work, progress);
         List<Vulnerability> records = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         int index = 0;
@@ -96,7 +99,7 @@ final class CsafProviderSource {
                     continue;
                 }
                 Path file = dir.resolve("doc-" + records.size() + "-" + problems.size() + ".json");
-                Vulnerability[] read = document(name, url, file, progress, problems);
+                Vulnerability[] read = document(name, url, file, keys, progress, problems);
                 for (Vulnerability v : read) records.add(v);
             }
         }
@@ -136,7 +139,7 @@ final class CsafProviderSource {
     }
 
     /** One document, checked against its hash file; a rejected document is a problem and yields nothing. */
-    private Vulnerability[] document(String name, URI url, Path file, ProgressListener progress,
+    private Vulnerability[] document(String name, URI url, Path file, OpenPgpKeys keys, ProgressListener progress,
             List<Problem> problems) {
         Location at = Location.of(url.toString());
         try {
@@ -149,6 +152,13 @@ final class CsafProviderSource {
         if (rejected != null) {
             problems.add(new Problem(at, rejected + "; document rejected"));
             return new Vulnerability[0];
+        }
+        if (!keys.isEmpty()) {
+            String unsigned = checkSignature(name, url, file, keys, progress);
+            if (unsigned != null) {
+                problems.add(new Problem(at, unsigned + "; document rejected"));
+                return new Vulnerability[0];
+            }
         }
         ReadResult<Vulnerability> result;
         try {
@@ -166,6 +176,46 @@ final class CsafProviderSource {
         return result.items().stream().map(v -> new Vulnerability(v.id(), v.aliases(), v.summary(), v.published(),
                 v.modified(), v.withdrawn(), v.severities(), v.affected(), v.references(), url.toString()))
                 .toArray(Vulnerability[]::new);
+    }
+
+    /**
+     * The provider's {@code public_openpgp_keys}, each checked against its {@code fingerprint}. A listed key that
+     * cannot be fetched or does not match fails the source (its previous data is kept): checking documents against
+     * only some of the keys would reject good documents.
+     */
+    private OpenPgpKeys keys(String name, JsonNode metadata, URI metadataUrl, Path work, ProgressListener progress)
+            throws IOException, BadInputException {
+        OpenPgpKeys keys = OpenPgpKeys.none();
+        JsonNode listed = metadata.path("public_openpgp_keys");
+        for (int i = 0; i < listed.size(); i++) {
+            String url = CsafText.of(listed.get(i), "url");
+            Location at = new Location(metadataUrl.toString(), "/public_openpgp_keys/" + i);
+            if (url == null) throw new BadInputException(at, "expected the key's url");
+            Path file = download(name, metadataUrl.resolve(url), work.resolve("key-" + i + ".asc"), progress);
+            try {
+                keys = keys.plus(OpenPgpKeys.read(Files.readAllBytes(file), CsafText.of(listed.get(i), "fingerprint")));
+            } catch (IOException e) {
+                throw new BadInputException(at, url + ": " + e.getMessage());
+            }
+        }
+        if (keys.isEmpty()) {
+            progress.note(name + ": the provider lists no public_openpgp_keys; signatures are not checked");
+        }
+        return keys;
+    }
+
+    /** Null when the document's {@code .asc} is a valid signature by one of the keys; otherwise why not. */
+    private @Nullable String checkSignature(String name, URI url, Path file, OpenPgpKeys keys,
+            ProgressListener progress) {
+        Path asc = file.resolveSibling(file.getFileName() + ".asc");
+        try {
+            download(name, URI.create(url + ".asc"), asc, progress);
+            return keys.check(Files.readAllBytes(file), Files.readAllBytes(asc));
+        } catch (HttpDownloader.PermanentException e) {
+            return "no .asc signature";
+        } catch (IOException e) {
+            return "signature not downloaded: " + e.getMessage();
+        }
     }
 
     /** Null when the document matches its {@code .sha512} or {@code .sha256}; otherwise why it does not. */
@@ -212,6 +262,15 @@ final class CsafProviderSource {
         } catch (IOException e) {
             throw new BadInputException(Location.of(url.toString()), "not valid JSON (expected provider metadata): "
                     + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** Text fields of the metadata. */
+    private static final class CsafText {
+        static @Nullable String of(JsonNode node, String field) {
+            JsonNode v = node.get(field);
+            if (v == null || !v.isTextual() || v.asText().isBlank()) return null;
+            return v.asText().strip();
         }
     }
 

@@ -61,12 +61,16 @@ class CsafProviderSourceTest {
     }
 
     private void metadata(String directory) {
+        metadata(directory, "[]");
+    }
+
+    private void metadata(String directory, String keys) {
         String json = """
                 {"canonical_url": "%s", "list_on_CSAF_aggregators": true, "metadata_version": "2.0",
                  "mirror_on_CSAF_aggregators": true, "role": "csaf_provider",
                  "publisher": {"category": "vendor", "name": "Example", "namespace": "https://example.com"},
-                 "distributions": [{"directory_url": "%s"}]}
-                """.formatted(server.url("/.well-known/csaf/provider-metadata.json"), server.url(directory));
+                 "distributions": [{"directory_url": "%s"}], "public_openpgp_keys": %s}
+                """.formatted(server.url("/.well-known/csaf/provider-metadata.json"), server.url(directory), keys);
         server.serve("/.well-known/csaf/provider-metadata.json", json.getBytes(StandardCharsets.UTF_8), "m1");
     }
 
@@ -140,6 +144,60 @@ class CsafProviderSourceTest {
         // The CPE-only platform cannot be matched: reported, and named by the document's URL.
         assertThat(report.sources().get(0).problems()).extracting(p -> p.location().file())
                 .containsExactly(server.url("/csaf/2022/exsa-2022_0011.json").toString());
+    }
+
+    private static final TestSigningKey PROVIDER = new TestSigningKey("Example PSIRT <psirt@example.com>");
+    private static final TestSigningKey STRANGER = new TestSigningKey("Someone else <else@example.net>");
+
+    private void providerKey(String fingerprint) {
+        server.serve("/.well-known/csaf/openpgp/key.asc", PROVIDER.armoredPublicKey, "k1");
+        metadata("/csaf/", "[{\"url\": \"%s\", \"fingerprint\": \"%s\"}]"
+                .formatted(server.url("/.well-known/csaf/openpgp/key.asc"), fingerprint));
+    }
+
+    /** Serves a document with a good SHA-512 file and the given {@code .asc} (none when null). */
+    private byte[] hashed(String path, String resource, java.util.function.Function<byte[], byte[]> signature)
+            throws Exception {
+        byte[] body = document(path, resource);
+        hash(path, "sha512", digest("SHA-512", body));
+        byte[] asc = signature.apply(body);
+        if (asc != null) server.serve(path + ".asc", asc, path + "asc");
+        return body;
+    }
+
+    @Test
+    void withPublishedKeysEveryDocumentMustCarryAValidSignature() throws Exception {
+        providerKey(PROVIDER.fingerprint.replaceAll("(.{4})", "$1 ").strip());
+        server.serve("/csaf/index.txt", String.join("\n", "good.json", "stranger.json", "tampered.json", "unsigned.json")
+                .getBytes(StandardCharsets.UTF_8), "i1");
+        hashed("/csaf/good.json", "npm-affected-and-fixed.json", PROVIDER::sign);
+        hashed("/csaf/stranger.json", "rpm-relationships.json", STRANGER::sign);
+        hashed("/csaf/tampered.json", "rpm-relationships.json", body -> PROVIDER.sign("other text".getBytes()));
+        hashed("/csaf/unsigned.json", "rpm-relationships.json", body -> null);
+
+        SourceOutcome outcome = updater.update(List.of(source()), quiet).sources().get(0);
+
+        assertThat(outcome.state()).isEqualTo(State.UPDATED);
+        assertThat(outcome.records()).isEqualTo(1);
+        assertThat(outcome.problems()).extracting(Problem::toString).satisfiesExactly(
+                p -> assertThat(p).startsWith(server.url("/csaf/stranger.json") + ": signed by key ")
+                        .endsWith(", which is not among the provider's public_openpgp_keys; document rejected"),
+                p -> assertThat(p).startsWith(server.url("/csaf/tampered.json")
+                        + ": OpenPGP signature does not match the document (key "),
+                p -> assertThat(p).isEqualTo(server.url("/csaf/unsigned.json") + ": no .asc signature; document rejected"));
+    }
+
+    @Test
+    void aKeyWhoseFingerprintDiffersFailsTheSource() throws Exception {
+        providerKey(STRANGER.fingerprint);
+        server.serve("/csaf/index.txt", "good.json\n".getBytes(StandardCharsets.UTF_8), "i1");
+        hashed("/csaf/good.json", "npm-affected-and-fixed.json", PROVIDER::sign);
+
+        SourceOutcome outcome = updater.update(List.of(source()), quiet).sources().get(0);
+
+        assertThat(outcome.state()).isEqualTo(State.FAILED);
+        assertThat(outcome.error()).contains("at /public_openpgp_keys/0: ")
+                .endsWith(": no key with fingerprint " + STRANGER.fingerprint.toLowerCase() + " in the file");
     }
 
     @Test
