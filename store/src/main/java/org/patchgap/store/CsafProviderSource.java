@@ -28,7 +28,8 @@ import org.patchgap.formats.csaf.CsafAdvisoryReader;
  * A CSAF 2.0 provider as a source ({@code csaf:<domain>}): its {@code provider-metadata.json} (CSAF 2.0, section
  * 7.1.20, at {@code https://<domain>/.well-known/csaf/provider-metadata.json}) names directory distributions
  * ({@code distributions[].directory_url}); each directory lists its documents in {@code changes.csv} (section
- * 7.1.13, {@code "<path>","<time>"} per line) or, without it, {@code index.txt} (7.1.12, one path per line). Every
+ * 7.1.13, {@code "<path>","<time>"} per line) or, without it, {@code index.txt} (7.1.12, one path per line); a
+ * provider without directory distributions is read through its ROLIE feeds ({@code distributions[].rolie.feeds}). Every
  * document is fetched with its {@code .sha512} (or else {@code .sha256}) file and kept only when the hash matches;
  * a mismatch, a missing hash file or a failed download rejects that document, counted and reported, and the rest
  * go on. When the metadata lists {@code public_openpgp_keys}, each document's detached signature
@@ -75,20 +76,26 @@ final class CsafProviderSource {
             throws IOException, BadInputException {
         URI metadataUrl = metadataUrl(name);
         Path metadataFile = download(name, metadataUrl, work.resolve("provider-metadata.json"), progress);
-        JsonNode metadata = json(metadataFile, metadataUrl);
+        JsonNode metadata = json(metadataFile, metadataUrl, "provider metadata");
         List<URI> directories = new ArrayList<>();
+        List<URI> feeds = new ArrayList<>();
         for (JsonNode d : metadata.path("distributions")) {
             String url = CsafText.of(d, "directory_url");
-            if (url != null) directories.add(URI.create(url.endsWith("/") ? url : url + "/"));
+            if (url != null) directories.add(metadataUrl.resolve(url.endsWith("/") ? url : url + "/"));
+            for (JsonNode feed : d.path("rolie").path("feeds")) {
+                String feedUrl = CsafText.of(feed, "url");
+                if (feedUrl != null) feeds.add(metadataUrl.resolve(feedUrl));
+            }
         }
-        if (directories.isEmpty()) {
+        if (directories.isEmpty() && feeds.isEmpty()) {
             throw new BadInputException(new Location(metadataUrl.toString(), "/distributions"),
-                    "expected a distribution with a directory_url (ROLIE feeds are not read)");
+                    "expected a distribution with a directory_url or ROLIE feeds");
         }
         OpenPgpKeys keys = keys(name, metadata, metadataUrl, work, progress);
         List<Vulnerability> records = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         int index = 0;
+        int documents = 0;
         for (URI directory : directories) {
             Path dir = work.resolve("d" + index++);
             Files.createDirectories(dir);
@@ -98,9 +105,19 @@ final class CsafProviderSource {
                     problems.add(new Problem(Location.of(url.toString()), "outside its directory " + directory + "; skipped"));
                     continue;
                 }
-                Path file = dir.resolve("doc-" + records.size() + "-" + problems.size() + ".json");
-                Vulnerability[] read = document(name, url, file, keys, progress, problems);
-                for (Vulnerability v : read) records.add(v);
+                Path file = dir.resolve("doc-" + documents++ + ".json");
+                records.addAll(List.of(document(name, url, file, keys, progress, problems)));
+            }
+        }
+        // The same documents are usually offered both ways: ROLIE feeds are read only without a directory.
+        if (directories.isEmpty()) {
+            for (URI feed : feeds) {
+                Path dir = work.resolve("d" + index++);
+                Files.createDirectories(dir);
+                for (URI url : feedEntries(name, feed, dir, progress, problems)) {
+                    Path file = dir.resolve("doc-" + documents++ + ".json");
+                    records.addAll(List.of(document(name, url, file, keys, progress, problems)));
+                }
             }
         }
         Instant newest = null;
@@ -136,6 +153,36 @@ final class CsafProviderSource {
             if (!first.isEmpty()) paths.add(first);
         }
         return List.copyOf(paths);
+    }
+
+    /**
+     * The document URLs of a ROLIE feed (CSAF 2.0, section 7.1.21; RFC 8322): each {@code feed.entry[]}'s
+     * {@code content.src}, else its {@code link} of relation {@code self}. Hash and signature files follow the
+     * same naming as in directories ({@code <document>.sha512}, {@code .asc}), as the standard requires.
+     */
+    private List<URI> feedEntries(String name, URI feedUrl, Path dir, ProgressListener progress,
+            List<Problem> problems) throws IOException, BadInputException {
+        JsonNode feed = json(download(name, feedUrl, dir.resolve("feed.json"), progress), feedUrl, "a ROLIE feed")
+                .path("feed");
+        if (!feed.isObject()) {
+            throw new BadInputException(new Location(feedUrl.toString(), "/feed"), "expected a ROLIE feed object");
+        }
+        Set<URI> urls = new LinkedHashSet<>();
+        JsonNode entries = feed.path("entry");
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode entry = entries.get(i);
+            String src = CsafText.of(entry.path("content"), "src");
+            for (JsonNode link : entry.path("link")) {
+                if (src == null && "self".equals(CsafText.of(link, "rel"))) src = CsafText.of(link, "href");
+            }
+            if (src == null) {
+                problems.add(new Problem(new Location(feedUrl.toString(), "/feed/entry/" + i),
+                        "entry without content.src or self link; skipped"));
+            } else {
+                urls.add(feedUrl.resolve(src));
+            }
+        }
+        return List.copyOf(urls);
     }
 
     /** One document, checked against its hash file; a rejected document is a problem and yields nothing. */
@@ -252,17 +299,18 @@ final class CsafProviderSource {
         throw new IOException(url + ": not modified although no validator was sent");
     }
 
-    private static JsonNode json(Path file, URI url) throws BadInputException {
+    private static JsonNode json(Path file, URI url, String expected) throws BadInputException {
+        JsonNode node;
         try {
-            JsonNode node = JSON.readTree(file.toFile());
-            if (node == null || !node.isObject()) {
-                throw new BadInputException(Location.of(url.toString()), "expected a provider metadata JSON object");
-            }
-            return node;
+            node = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new BadInputException(Location.of(url.toString()), "not valid JSON (expected provider metadata): "
+            throw new BadInputException(Location.of(url.toString()), "not valid JSON (expected " + expected + "): "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
+        if (node == null || !node.isObject()) {
+            throw new BadInputException(Location.of(url.toString()), "expected " + expected + " as a JSON object");
+        }
+        return node;
     }
 
     /** Text fields of the metadata. */

@@ -201,7 +201,7 @@ class CsafProviderSourceTest {
     }
 
     @Test
-    void metadataWithoutADirectoryDistributionFailsTheSource() throws Exception {
+    void metadataWithoutAnyDistributionFailsTheSource() throws Exception {
         server.serve("/.well-known/csaf/provider-metadata.json",
                 "{\"distributions\": [{\"rolie\": {\"feeds\": []}}]}".getBytes(StandardCharsets.UTF_8), "m2");
 
@@ -209,8 +209,41 @@ class CsafProviderSourceTest {
 
         assertThat(report.sources().get(0).state()).isEqualTo(State.FAILED);
         assertThat(report.sources().get(0).error()).endsWith(
-                "provider-metadata.json at /distributions: expected a distribution with a directory_url"
-                        + " (ROLIE feeds are not read)");
+                "provider-metadata.json at /distributions: expected a distribution with a directory_url or ROLIE feeds");
+    }
+
+    @Test
+    void withoutADirectoryTheRolieFeedListsTheDocuments() throws Exception {
+        server.serve("/.well-known/csaf/provider-metadata.json", """
+                {"distributions": [{"rolie": {"feeds": [
+                    {"summary": "TLP:WHITE advisories", "tlp_label": "WHITE", "url": "/rolie/white/example-feed.json"}]}}]}
+                """.getBytes(StandardCharsets.UTF_8), "m3");
+        server.serve("/rolie/white/example-feed.json", """
+                {"feed": {"id": "example-csaf-feed-tlp-white", "title": "Example CSAF feed (TLP:WHITE)",
+                  "updated": "2024-03-05T10:00:00Z",
+                  "entry": [
+                    {"id": "EX-2024-0001", "title": "left-pad", "updated": "2024-03-05T10:00:00Z",
+                     "link": [{"rel": "self", "href": "2024/ex-2024-0001.json"},
+                              {"rel": "hash", "href": "2024/ex-2024-0001.json.sha512"}],
+                     "content": {"type": "application/json", "src": "2024/ex-2024-0001.json"},
+                     "format": {"schema": "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json", "version": "2.0"}},
+                    {"id": "EX-2022-0011", "title": "telnet",
+                     "link": [{"rel": "self", "href": "2022/exsa-2022_0011.json"}]},
+                    {"id": "broken", "title": "an entry that names no document"}]}}
+                """.getBytes(StandardCharsets.UTF_8), "f1");
+        byte[] leftPad = document("/rolie/white/2024/ex-2024-0001.json", "npm-affected-and-fixed.json");
+        hash("/rolie/white/2024/ex-2024-0001.json", "sha512", digest("SHA-512", leftPad));
+        byte[] telnet = document("/rolie/white/2022/exsa-2022_0011.json", "rpm-relationships.json");
+        hash("/rolie/white/2022/exsa-2022_0011.json", "sha256", digest("SHA-256", telnet));
+
+        SourceOutcome outcome = updater.update(List.of(source()), quiet).sources().get(0);
+
+        assertThat(outcome.records()).isEqualTo(2);
+        assertThat(outcome.problems()).extracting(Problem::toString).containsExactly(
+                server.url("/rolie/white/example-feed.json") + " at /feed/entry/2: entry without content.src or self"
+                        + " link; skipped",
+                server.url("/rolie/white/2022/exsa-2022_0011.json") + " at /vulnerabilities/0/product_status: 1 affected"
+                        + " product(s) have no purl and cannot be matched, e.g. Example Linux 9");
     }
 
     @Test
