@@ -199,6 +199,23 @@ class NvdSourceTest {
     }
 
     @Test
+    void nvdRecordsMergeWithOsvRecordsThroughTheCveAlias() throws Exception {
+        updater().update(List.of("nvd"), progress);
+        List<Vulnerability> records = new ArrayList<>(new OsvReader().read(Path.of(NvdSourceTest.class
+                .getResource("sources/osv/GHSA-jfh8-c2jp-5v3q.json").toURI())).items());
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            records.addAll(db.vulnerabilities(List.of("CPE")));
+        }
+
+        org.patchgap.core.match.Matcher matcher = org.patchgap.core.match.Matcher.of(records);
+
+        assertThat(matcher.stats().records()).isEqualTo(4);
+        assertThat(matcher.stats().vulnerabilities()).as("GHSA-jfh8-c2jp-5v3q and CVE-2021-44228 are one")
+                .isEqualTo(3);
+        assertThat(matcher.advisoryProblems()).as("CPE entries are kept for a CPE matcher, not reported").isEmpty();
+    }
+
+    @Test
     void isUpdatedOnlyWhenNamed() throws Exception {
         DatabaseUpdater updater = updater();
         assertThat(updater.resolve(List.of())).doesNotContain("nvd");
