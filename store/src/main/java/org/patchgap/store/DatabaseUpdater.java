@@ -22,8 +22,11 @@ import org.patchgap.formats.osv.OsvReader;
  * {@code patchgap db update [--source NAME]...}: downloads each source and installs a new database holding them.
  *
  * <p>Sources: {@code osv:<Ecosystem>} (OSV's {@code all.zip} dump of one ecosystem), {@code osv} (every
- * ecosystem of {@link SourceSettings#osvEcosystems()}), {@code kev} and {@code epss}; no name means all of them.
- * {@code csaf:<domain>} (a CSAF 2.0 provider, {@link CsafProviderSource}) is read only when named.
+ * ecosystem of {@link SourceSettings#osvEcosystems()}), {@code kev}, {@code epss} and {@code nvd} (the NVD CVE API,
+ * {@link NvdSource}); no name means all of them but {@code nvd}, which is asked for by name: its first download
+ * takes about 15 minutes without an API key (NVD's rate limit), and OSV already carries the CVEs of the
+ * ecosystems a scan matches by package.
+ * {@code csaf:<domain>} (a CSAF 2.0 provider, {@link CsafProviderSource}) is read only when named too.
  *
  * <ul>
  *   <li>A download is conditional on the validators of the data we have: an unchanged source costs one request.</li>
@@ -49,6 +52,7 @@ public final class DatabaseUpdater {
     private final Clock clock;
     private final HttpDownloader downloader;
     private final OsvIncremental incremental;
+    private final NvdSource nvd;
     private final CsafProviderSource csaf;
 
     /** An updater of the database in {@code directory} that reads OSV dumps with {@link OsvReader}. */
@@ -68,12 +72,14 @@ public final class DatabaseUpdater {
         this.clock = clock;
         this.downloader = downloader;
         this.incremental = new OsvIncremental(downloader, osvReader);
+        this.nvd = new NvdSource(downloader, settings, d -> Thread.sleep(d.toMillis()));
         this.csaf = new CsafProviderSource(downloader);
     }
 
     /**
      * The source names {@code requested} stands for: {@code osv} expands to every configured ecosystem,
-     * {@code osv:pypi} is spelled as configured ({@code osv:PyPI}); an empty list means every source.
+     * {@code osv:pypi} is spelled as configured ({@code osv:PyPI}); an empty list means every default source
+     * ({@code osv}, {@code kev}, {@code epss}; {@code nvd} only when named).
      *
      * @throws IllegalArgumentException for a name that is no source
      */
@@ -85,7 +91,7 @@ public final class DatabaseUpdater {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.equals("osv")) {
                 settings.osvEcosystems().forEach(e -> names.add("osv:" + e));
-            } else if (lower.equals("kev") || lower.equals("epss")) {
+            } else if (lower.equals("kev") || lower.equals("epss") || lower.equals("nvd")) {
                 names.add(lower);
             } else if (lower.startsWith("csaf:") && name.length() > 5) {
                 names.add("csaf:" + name.substring(5).strip());
@@ -95,7 +101,7 @@ public final class DatabaseUpdater {
                         .findFirst().orElse(ecosystem));
             } else {
                 throw new IllegalArgumentException("unknown source '" + raw
-                        + "': expected osv, osv:<Ecosystem> (e.g. osv:PyPI), kev, epss or csaf:<domain>");
+                        + "': expected osv, osv:<Ecosystem> (e.g. osv:PyPI), kev, epss, nvd or csaf:<domain>");
             }
         }
         return List.copyOf(names);
@@ -124,6 +130,17 @@ public final class DatabaseUpdater {
                                 parsed.data().status().records(), parsed.problems(), null);
                         outcomes.add(outcome);
                         progress.finished(name, outcome.summary());
+                        continue;
+                    }
+                    if (name.equals("nvd")) {
+                        NvdSource.Update u = nvd.update(name, before, directory.resolve(DatabaseFormat.FILE_NAME),
+                                directory.resolve("downloads"), clock.instant(), progress);
+                        replaced.add(u.parsed().data());
+                        SourceOutcome outcome = new SourceOutcome(name, SourceOutcome.State.UPDATED,
+                                u.parsed().data().status().records(), u.parsed().problems(), null);
+                        outcomes.add(outcome);
+                        progress.finished(name, outcome.summary() + " (" + u.fetched() + " CVEs fetched"
+                                + (u.incremental() ? ", modified since the last update)" : ")"));
                         continue;
                     }
                     URI url = urlOf(name);
