@@ -38,10 +38,10 @@ class DbCommandTest {
 
     @Test
     void anUnknownSourceIsAUsageError() {
-        Cli.Result update = Cli.run("db", "update", "--db", db.toString(), "--source", "nvd");
+        Cli.Result update = Cli.run("db", "update", "--db", db.toString(), "--source", "csaf");
 
         assertThat(update.exit()).isEqualTo(2);
-        assertThat(update.err()).contains("unknown source 'nvd'");
+        assertThat(update.err()).contains("unknown source 'csaf'");
     }
 
     @Test

@@ -22,7 +22,10 @@ import org.patchgap.formats.osv.OsvReader;
  * {@code patchgap db update [--source NAME]...}: downloads each source and installs a new database holding them.
  *
  * <p>Sources: {@code osv:<Ecosystem>} (OSV's {@code all.zip} dump of one ecosystem), {@code osv} (every
- * ecosystem of {@link SourceSettings#osvEcosystems()}), {@code kev} and {@code epss}; no name means all of them.
+ * ecosystem of {@link SourceSettings#osvEcosystems()}), {@code kev}, {@code epss} and {@code nvd} (the NVD CVE API,
+ * {@link NvdSource}); no name means all of them but {@code nvd}, which is asked for by name: its first download
+ * takes about 15 minutes without an API key (NVD's rate limit), and OSV already carries the CVEs of the
+ * ecosystems a scan matches by package.
  *
  * <ul>
  *   <li>A download is conditional on the validators of the data we have: an unchanged source costs one request.</li>
@@ -48,6 +51,7 @@ public final class DatabaseUpdater {
     private final Clock clock;
     private final HttpDownloader downloader;
     private final OsvIncremental incremental;
+    private final NvdSource nvd;
 
     /** An updater of the database in {@code directory} that reads OSV dumps with {@link OsvReader}. */
     public DatabaseUpdater(Path directory, SourceSettings settings) {
@@ -66,11 +70,13 @@ public final class DatabaseUpdater {
         this.clock = clock;
         this.downloader = downloader;
         this.incremental = new OsvIncremental(downloader, osvReader);
+        this.nvd = new NvdSource(downloader, settings, d -> Thread.sleep(d.toMillis()));
     }
 
     /**
      * The source names {@code requested} stands for: {@code osv} expands to every configured ecosystem,
-     * {@code osv:pypi} is spelled as configured ({@code osv:PyPI}); an empty list means every source.
+     * {@code osv:pypi} is spelled as configured ({@code osv:PyPI}); an empty list means every default source
+     * ({@code osv}, {@code kev}, {@code epss}; {@code nvd} only when named).
      *
      * @throws IllegalArgumentException for a name that is no source
      */
@@ -82,7 +88,7 @@ public final class DatabaseUpdater {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.equals("osv")) {
                 settings.osvEcosystems().forEach(e -> names.add("osv:" + e));
-            } else if (lower.equals("kev") || lower.equals("epss")) {
+            } else if (lower.equals("kev") || lower.equals("epss") || lower.equals("nvd")) {
                 names.add(lower);
             } else if (lower.startsWith("osv:") && name.length() > 4) {
                 String ecosystem = name.substring(4).strip();
@@ -90,7 +96,7 @@ public final class DatabaseUpdater {
                         .findFirst().orElse(ecosystem));
             } else {
                 throw new IllegalArgumentException("unknown source '" + raw
-                        + "': expected osv, osv:<Ecosystem> (e.g. osv:PyPI), kev or epss");
+                        + "': expected osv, osv:<Ecosystem> (e.g. osv:PyPI), kev, epss or nvd");
             }
         }
         return List.copyOf(names);
@@ -110,6 +116,17 @@ public final class DatabaseUpdater {
             for (String name : names) {
                 SourceStatus before = previous.get(name);
                 try {
+                    if (name.equals("nvd")) {
+                        NvdSource.Update u = nvd.update(name, before, directory.resolve(DatabaseFormat.FILE_NAME),
+                                directory.resolve("downloads"), clock.instant(), progress);
+                        replaced.add(u.parsed().data());
+                        SourceOutcome outcome = new SourceOutcome(name, SourceOutcome.State.UPDATED,
+                                u.parsed().data().status().records(), u.parsed().problems(), null);
+                        outcomes.add(outcome);
+                        progress.finished(name, outcome.summary() + " (" + u.fetched() + " CVEs fetched"
+                                + (u.incremental() ? ", modified since the last update)" : ")"));
+                        continue;
+                    }
                     URI url = urlOf(name);
                     Path target = directory.resolve("downloads").resolve(fileNameOf(name));
                     Cached cached = Cached.of(target);

@@ -156,7 +156,7 @@ final class HttpDownloader {
                 throw new RetryableException(url + ": HTTP " + status, retryAfter(response));
             }
             if (status != 200 && status != 206) {
-                throw new PermanentException(url + ": HTTP " + status + (status == 404 ? " (not found)" : ""));
+                throw new PermanentException(url + ": HTTP " + status + (status == 404 ? " (not found)" : ""), status);
             }
             boolean append = status == 206 && resuming && rangeStartsAt(response, have);
             if (!append) {
@@ -240,8 +240,20 @@ final class HttpDownloader {
 
     /** A failure another try will not fix (404, 403). */
     static final class PermanentException extends IOException {
+        private final int status;
+
         PermanentException(String message) {
+            this(message, 0);
+        }
+
+        PermanentException(String message, int status) {
             super(message);
+            this.status = status;
+        }
+
+        /** The HTTP status that ended the download, or 0 when there was none. */
+        int status() {
+            return status;
         }
     }
 }

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param attempts       tries per download, at least 1; server errors (5xx, 429), timeouts and broken
  *                       connections are retried
  * @param backoff        wait before the second try; doubled before each further one
+ * @param nvd            the NVD CVE API: URL, API key, delay between requests, page size
  */
 public record SourceSettings(URI osvBaseUrl, List<String> osvEcosystems, URI kevUrl, URI epssUrl,
-                             Duration connectTimeout, Duration requestTimeout, int attempts, Duration backoff) {
+                             Duration connectTimeout, Duration requestTimeout, int attempts, Duration backoff,
+                             NvdSettings nvd) {
 
     public static final URI OSV_BASE_URL = URI.create("https://osv-vulnerabilities.storage.googleapis.com/");
     public static final URI KEV_URL =
@@ -47,16 +49,19 @@ public record SourceSettings(URI osvBaseUrl, List<String> osvEcosystems, URI kev
             throw new IllegalArgumentException("attempts must be at least 1: " + attempts);
         }
         Objects.requireNonNull(backoff, "backoff");
+        Objects.requireNonNull(nvd, "nvd");
     }
 
     public static SourceSettings defaults() {
         return new SourceSettings(OSV_BASE_URL, DEFAULT_OSV_ECOSYSTEMS, KEV_URL, EPSS_URL, Duration.ofSeconds(20),
-                Duration.ofSeconds(60), 4, Duration.ofSeconds(2));
+                Duration.ofSeconds(60), 4, Duration.ofSeconds(2), NvdSettings.defaults());
     }
 
     /**
      * These settings with the locations the environment overrides: {@code PATCHGAP_OSV_URL} (the bucket base),
-     * {@code PATCHGAP_KEV_URL}, {@code PATCHGAP_EPSS_URL}, and {@code PATCHGAP_OSV_ECOSYSTEMS} (comma-separated).
+     * {@code PATCHGAP_KEV_URL}, {@code PATCHGAP_EPSS_URL}, {@code PATCHGAP_OSV_ECOSYSTEMS} (comma-separated),
+     * {@code PATCHGAP_NVD_URL}, {@code NVD_API_KEY} and {@code PATCHGAP_NVD_DELAY_MS} (milliseconds between
+     * NVD requests).
      */
     public SourceSettings withEnvironment(Map<String, String> env) {
         SourceSettings s = this;
@@ -71,30 +76,51 @@ public record SourceSettings(URI osvBaseUrl, List<String> osvEcosystems, URI kev
             s = s.withOsvEcosystems(java.util.Arrays.stream(ecosystems.split(",")).map(String::strip)
                     .filter(e -> !e.isEmpty()).toList());
         }
-        return s;
+        NvdSettings n = s.nvd;
+        String nvdUrl = env.get("PATCHGAP_NVD_URL");
+        if (nvdUrl != null && !nvdUrl.isBlank()) n = n.withUrl(URI.create(nvdUrl.strip()));
+        String key = env.get("NVD_API_KEY");
+        if (key != null && !key.isBlank()) n = n.withApiKey(key.strip());
+        String delay = env.get("PATCHGAP_NVD_DELAY_MS");
+        if (delay != null && !delay.isBlank()) {
+            try {
+                n = n.withDelay(Duration.ofMillis(Long.parseLong(delay.strip())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("PATCHGAP_NVD_DELAY_MS: expected milliseconds, found '" + delay
+                        + "'");
+            }
+        }
+        return s.withNvd(n);
     }
 
     public SourceSettings withOsvBaseUrl(URI url) {
-        return new SourceSettings(url, osvEcosystems, kevUrl, epssUrl, connectTimeout, requestTimeout, attempts, backoff);
+        return new SourceSettings(url, osvEcosystems, kevUrl, epssUrl, connectTimeout, requestTimeout, attempts,
+                backoff, nvd);
     }
 
     public SourceSettings withOsvEcosystems(List<String> ecosystems) {
         return new SourceSettings(osvBaseUrl, ecosystems, kevUrl, epssUrl, connectTimeout, requestTimeout, attempts,
-                backoff);
+                backoff, nvd);
     }
 
     public SourceSettings withKevUrl(URI url) {
         return new SourceSettings(osvBaseUrl, osvEcosystems, url, epssUrl, connectTimeout, requestTimeout, attempts,
-                backoff);
+                backoff, nvd);
     }
 
     public SourceSettings withEpssUrl(URI url) {
         return new SourceSettings(osvBaseUrl, osvEcosystems, kevUrl, url, connectTimeout, requestTimeout, attempts,
-                backoff);
+                backoff, nvd);
     }
 
     public SourceSettings withPatience(Duration connect, Duration request, int tries, Duration firstBackoff) {
-        return new SourceSettings(osvBaseUrl, osvEcosystems, kevUrl, epssUrl, connect, request, tries, firstBackoff);
+        return new SourceSettings(osvBaseUrl, osvEcosystems, kevUrl, epssUrl, connect, request, tries, firstBackoff,
+                nvd);
+    }
+
+    public SourceSettings withNvd(NvdSettings settings) {
+        return new SourceSettings(osvBaseUrl, osvEcosystems, kevUrl, epssUrl, connectTimeout, requestTimeout, attempts,
+                backoff, settings);
     }
 
     /** {@code <base>/<ecosystem>/all.zip}, the ecosystem name percent-encoded as one path segment. */

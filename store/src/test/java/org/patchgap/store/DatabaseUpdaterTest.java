@@ -268,7 +268,7 @@ class DatabaseUpdaterTest {
         assertThat(updater.resolve(List.of())).containsExactly("osv:PyPI", "kev", "epss");
         assertThat(updater.resolve(List.of("osv:pypi", "KEV", "osv:Red Hat"))).containsExactly("osv:PyPI", "kev",
                 "osv:Red Hat");
-        assertThatThrownBy(() -> updater.resolve(List.of("nvd"))).hasMessageContaining("unknown source 'nvd'");
+        assertThatThrownBy(() -> updater.resolve(List.of("csaf"))).hasMessageContaining("unknown source 'csaf'");
         assertThat(SourceSettings.defaults().osvDumpUrl("Red Hat")).hasToString(
                 "https://osv-vulnerabilities.storage.googleapis.com/Red%20Hat/all.zip");
     }

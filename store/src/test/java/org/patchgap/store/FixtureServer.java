@@ -33,7 +33,8 @@ final class FixtureServer implements AutoCloseable {
         static Scripted cutAfter(int bytes) { return new Scripted(200, 0, bytes); }
     }
 
-    record Seen(String path, Map<String, String> headers) {}
+    /** A request as received; {@code query} is the raw query string, or null. */
+    record Seen(String path, Map<String, String> headers, String query) {}
 
     private record Served(byte[] body, String etag) {}
 
@@ -85,13 +86,18 @@ final class FixtureServer implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
-        seen.add(new Seen(path, headers));
+        String query = exchange.getRequestURI().getRawQuery();
+        seen.add(new Seen(path, headers, query));
         Scripted next;
         Served file;
         synchronized (this) {
             Deque<Scripted> script = scripts.get(path);
             next = script == null ? null : script.poll();
-            file = files.get(path);
+            // A file served for "path?query" answers that query only; one served for "path" answers any.
+            file = query == null ? null : files.get(path + "?" + query);
+            if (file == null) {
+                file = files.get(path);
+            }
         }
         try (exchange) {
             if (next != null && next.delayMillis() > 0) {

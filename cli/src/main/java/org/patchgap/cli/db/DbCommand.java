@@ -65,8 +65,9 @@ public final class DbCommand implements Callable<Integer> {
     /** {@code patchgap db update [--source NAME]...}. */
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = "Download the sources and install a new database atomically. Sources: osv (every default "
-                    + "ecosystem), osv:<Ecosystem> (e.g. osv:PyPI), kev, epss; none given: all. URLs: "
-                    + "PATCHGAP_OSV_URL, PATCHGAP_KEV_URL, PATCHGAP_EPSS_URL, PATCHGAP_OSV_ECOSYSTEMS.")
+                    + "ecosystem), osv:<Ecosystem> (e.g. osv:PyPI), kev, epss, nvd (NVD CVE API; only when named); "
+                    + "none given: osv, kev and epss. URLs: PATCHGAP_OSV_URL, PATCHGAP_KEV_URL, PATCHGAP_EPSS_URL, "
+                    + "PATCHGAP_OSV_ECOSYSTEMS, PATCHGAP_NVD_URL; NVD_API_KEY for NVD's faster rate limit.")
     static final class Update implements Callable<Integer> {
 
         @ParentCommand
