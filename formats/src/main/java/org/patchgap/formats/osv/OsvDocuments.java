@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,9 +36,28 @@ final class OsvDocuments {
         JSON, YAML;
 
         static Syntax ofFileName(String name) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            return lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : JSON;
+            return endsWithIgnoreCase(name, ".yaml") || endsWithIgnoreCase(name, ".yml") ? YAML : JSON;
         }
+    }
+
+    /**
+     * Whether {@code name} ends with the lower-case ASCII {@code suffix} in any case; the same answer as
+     * {@code name.toLowerCase(Locale.ROOT).endsWith(suffix)} for our suffixes (no character but the ASCII
+     * capitals lowers to one of their letters) without copying the name for every zip entry.
+     */
+    static boolean endsWithIgnoreCase(String name, String suffix) {
+        int start = name.length() - suffix.length();
+        if (start < 0) {
+            return false;
+        }
+        for (int i = 0; i < suffix.length(); i++) {
+            char c = name.charAt(start + i);
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower != suffix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -188,8 +188,8 @@ public final class OsvReader implements AdvisoryReader {
     }
 
     private static boolean isRecordFile(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml");
+        return OsvDocuments.endsWithIgnoreCase(name, ".json") || OsvDocuments.endsWithIgnoreCase(name, ".yaml")
+                || OsvDocuments.endsWithIgnoreCase(name, ".yml");
     }
 
     private static boolean isHidden(Path path) {

@@ -2,8 +2,6 @@ package org.patchgap.formats.osv;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -299,11 +297,7 @@ final class OsvRecordMapper {
         if (node == null || !node.isTextual()) {
             return null;
         }
-        try {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(node.asText().strip(), Instant::from);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return OsvTimestamps.parse(node.asText().strip());
     }
 
     private List<String> strings(JsonNode object, String field, String at) {

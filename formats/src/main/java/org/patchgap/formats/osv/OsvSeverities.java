@@ -3,7 +3,9 @@ package org.patchgap.formats.osv;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.Severity;
@@ -22,6 +24,15 @@ final class OsvSeverities {
 
     /** Ubuntu's priority for a CVE that has not been looked at yet: known to be unknown, not an error. */
     private static final String UBUNTU_UNTRIAGED = "untriaged";
+
+    /**
+     * Scored vectors by their text. Scoring parses the vector each time and most records of a dump repeat a few
+     * thousand vectors; a {@link Severity} is immutable, so one instance serves every record that names it.
+     */
+    private static final Map<String, Severity> SCORED = new ConcurrentHashMap<>();
+
+    /** Past this many distinct vectors the cache starts over, so that it cannot grow without bound. */
+    private static final int MAX_SCORED = 20_000;
 
     private OsvSeverities() {}
 
@@ -66,7 +77,7 @@ final class OsvSeverities {
                                 + " but the vector is " + version.osvType() + ": '" + score + "'");
                         return new Severity(SeverityLevel.UNKNOWN, null, score, type);
                     }
-                    return CvssScores.severity(score);
+                    return scored(score);
                 } catch (InvalidCvssVectorException e) {
                     warn.accept(at + "/score", "severity kept without level: " + e.getMessage());
                     return new Severity(SeverityLevel.UNKNOWN, null, score, type);
@@ -85,6 +96,19 @@ final class OsvSeverities {
                 return null;
             }
         }
+    }
+
+    private static Severity scored(String vector) throws InvalidCvssVectorException {
+        Severity known = SCORED.get(vector);
+        if (known != null) {
+            return known;
+        }
+        Severity severity = CvssScores.severity(vector);
+        if (SCORED.size() >= MAX_SCORED) {
+            SCORED.clear();
+        }
+        SCORED.put(vector, severity);
+        return severity;
     }
 
     /**
