@@ -101,7 +101,7 @@ final class AdvisoryLoader {
             try {
                 read(file, kind);
             } catch (BadInputException e) {
-                problems.add(new Problem(e.location(), stripLocation(e)));
+                problems.add(new Problem(e.location(), e.reason()));
             }
         }
     }
@@ -126,12 +126,16 @@ final class AdvisoryLoader {
         }
     }
 
+    /** The kind of an advisory file, from its name and its first 4 KiB, read once. */
     private static Kind kindOf(Path file) {
-        if (WindowsAdvisories.isCvrf(file) || WindowsAdvisories.isCsaf(file)) return Kind.WINDOWS;
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean json = name.endsWith(".json");
-        if (json && KevCatalog.isKevCatalog(head(file))) return Kind.KEV;
-        if (json || name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".zip")) return Kind.OSV;
+        if (!json && !name.endsWith(".xml")) {
+            return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".zip") ? Kind.OSV : Kind.OTHER;
+        }
+        byte[] head = head(file);
+        if (WindowsAdvisories.isMicrosoftAdvisory(file, head)) return Kind.WINDOWS;
+        if (json) return KevCatalog.isKevCatalog(head) ? Kind.KEV : Kind.OSV;
         return Kind.OTHER;
     }
 
@@ -146,12 +150,5 @@ final class AdvisoryLoader {
     private static boolean hidden(Path path) {
         Path name = path.getFileName();
         return name != null && name.toString().startsWith(".");
-    }
-
-    /** The exception's message without the location prefix that {@link BadInputException} adds. */
-    private static String stripLocation(BadInputException e) {
-        String prefix = e.location() + ": ";
-        String message = e.getMessage();
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 }

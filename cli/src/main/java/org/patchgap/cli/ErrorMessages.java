@@ -43,9 +43,7 @@ final class ErrorMessages {
 
     /** The exception's own words, without the location its message starts with. */
     static String reason(BadInputException e) {
-        String message = String.valueOf(e.getMessage());
-        String prefix = e.location() + ": ";
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        return e.reason();
     }
 
     static String oneLine(String text) {

@@ -3,7 +3,6 @@ package org.patchgap.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Problem;
-import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.Target;
 import org.patchgap.core.windows.WindowsMatcher;
 import org.patchgap.formats.kev.KevEntry;
@@ -38,11 +36,6 @@ final class Scan {
         MatchReport match(List<Target> targets);
     }
 
-    private static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
-            .comparing(Finding::severity, Severity::bySeverity).reversed()
-            .thenComparing(Finding::target)
-            .thenComparing(f -> f.component().name())
-            .thenComparing(f -> f.vulnerability().id());
 
     private Scan() {}
 
@@ -85,7 +78,8 @@ final class Scan {
             problems.addAll(report.problems());
             unmatchable += report.componentsUnmatchable();
         }
-        findings.sort(MOST_SEVERE_FIRST);
+
+        findings.sort(Finding.MOST_SEVERE_FIRST);
 
         Map<String, KevEntry> knownExploited = new HashMap<>();
         for (Finding finding : findings) {

@@ -211,9 +211,7 @@ final class CsafProviderSource {
         try {
             result = reader.read(file);
         } catch (BadInputException e) {
-            String prefix = e.location() + ": ";
-            String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            problems.add(new Problem(new Location(url.toString(), e.location().place()), message));
+            problems.add(new Problem(new Location(url.toString(), e.location().place()), e.reason()));
             return new Vulnerability[0];
         }
         // Problems and records name the document's URL, not our temporary copy.

@@ -135,9 +135,8 @@ public final class MsrcCvrfDownloader {
             return WindowsAdvisories.read(staging);
         } catch (BadInputException e) {
             String place = e.location().place();
-            String message = e.getMessage().substring(e.location().toString().length() + 2);
             throw new MsrcDownloadException(id, url, "the answer is not a usable CVRF document"
-                    + (place == null ? "" : " (" + place + ")") + ": " + message + "; nothing installed", e);
+                    + (place == null ? "" : " (" + place + ")") + ": " + e.reason() + "; nothing installed", e);
         }
     }
 

@@ -2,7 +2,6 @@ package org.patchgap.core.match;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -92,16 +91,10 @@ public final class Matcher {
                 if (match.upgrade() != null) upgrades.add(match.upgrade());
             }
         }
-        findings.sort(FINDING_ORDER);
+        findings.sort(Finding.MOST_SEVERE_FIRST);
         return new MatchReport(findings, upgrades, problems, matched, unmatchable, checks);
     }
 
-    /** Most severe first; then by target, package and vulnerability id so output is stable. */
-    private static final Comparator<Finding> FINDING_ORDER = Comparator
-            .comparing(Finding::severity, Severity::bySeverity).reversed()
-            .thenComparing(Finding::target)
-            .thenComparing(f -> f.component().name())
-            .thenComparing(f -> f.vulnerability().id());
 
     /** An ecosystem name as components spell it, resolved once per match. */
     private record EcosystemContext(String canonical, VersionScheme scheme) {

@@ -7,18 +7,26 @@ package org.patchgap.core.model;
 public final class BadInputException extends Exception {
 
     private final Location location;
+    private final String reason;
 
     public BadInputException(Location location, String message) {
         super(location + ": " + message);
         this.location = location;
+        this.reason = message;
     }
 
     public BadInputException(Location location, String message, Throwable cause) {
         super(location + ": " + message, cause);
         this.location = location;
+        this.reason = message;
     }
 
     public Location location() {
         return location;
+    }
+
+    /** What is wrong, without the location: for a {@link Problem} that carries the location itself. */
+    public String reason() {
+        return reason;
     }
 }

@@ -1,5 +1,6 @@
 package org.patchgap.core.model;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,13 @@ public record Finding(
         String evidence,
         List<String> fixedVersions,
         boolean exactOrder) {
+
+    /** Most severe first; then by target, package and vulnerability id, so that output is stable. */
+    public static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
+            .comparing(Finding::severity, Severity::bySeverity).reversed()
+            .thenComparing(Finding::target)
+            .thenComparing((Finding f) -> f.component().name())
+            .thenComparing(f -> f.vulnerability().id());
 
     public Finding {
         Objects.requireNonNull(target, "target");

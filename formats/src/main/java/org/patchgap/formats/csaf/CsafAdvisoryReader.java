@@ -86,10 +86,7 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
             try {
                 readDocument(f, out, problems);
             } catch (BadInputException e) {
-                // The exception's message starts with its location, which the problem prints itself.
-                String prefix = e.location() + ": ";
-                String message = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-                problems.add(new Problem(e.location(), message + "; file skipped"));
+                problems.add(new Problem(e.location(), e.reason() + "; file skipped"));
             }
         }
         return new ReadResult<>(out, problems);

@@ -1,7 +1,6 @@
 package org.patchgap.formats.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +20,6 @@ import org.patchgap.formats.kev.KevEntry;
  */
 public final class TableReportWriter {
 
-    private static final Comparator<Finding> ORDER = Comparator
-            .comparing(Finding::severity, Severity::bySeverity).reversed()
-            .thenComparing(Finding::target)
-            .thenComparing(f -> f.component().name())
-            .thenComparing(f -> f.vulnerability().id());
 
     private static final List<String> HEADER = List.of("SEVERITY", "PACKAGE", "VERSION", "VULNERABILITY", "FIX", "TARGET");
 
@@ -34,7 +28,7 @@ public final class TableReportWriter {
         Ansi ansi = new Ansi(colour);
         StringBuilder out = new StringBuilder();
         List<Finding> findings = new ArrayList<>(report.findings());
-        findings.sort(ORDER);
+        findings.sort(Finding.MOST_SEVERE_FIRST);
         if (!findings.isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             for (Finding f : findings) {

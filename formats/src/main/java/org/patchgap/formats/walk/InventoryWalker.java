@@ -216,20 +216,13 @@ public final class InventoryWalker {
             try {
                 return new Outcome(file, reader.name(), reader.read(file), null);
             } catch (BadInputException e) {
-                return new Outcome(file, reader.name(), null, new Problem(e.location(), messageOf(e)));
+                return new Outcome(file, reader.name(), null, new Problem(e.location(), e.reason()));
             } catch (RuntimeException e) {
                 return new Outcome(file, reader.name(), null, new Problem(Location.of(file.toString()),
                         "reader " + reader.name() + " failed: " + e));
             }
         }
         return new Outcome(file, null, null, null);
-    }
-
-    /** The exception's message without the location prefix that {@link BadInputException} adds. */
-    private static String messageOf(BadInputException e) {
-        String prefix = e.location() + ": ";
-        String message = String.valueOf(e.getMessage());
-        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private WalkResult assemble(Path root, List<Outcome> outcomes, List<Problem> problems) {

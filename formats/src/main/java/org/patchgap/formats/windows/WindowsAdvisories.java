@@ -52,14 +52,26 @@ public final class WindowsAdvisories {
 
     /** Whether {@code file} is a CVRF document, judged by its name and first bytes. */
     public static boolean isCvrf(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")
-                && head(file).map(CvrfReader::looksLikeCvrf).orElse(false);
+        return hasSuffix(file, ".xml") && head(file).map(CvrfReader::looksLikeCvrf).orElse(false);
     }
 
     /** Whether {@code file} is a CSAF document, judged by its name and first bytes. */
     public static boolean isCsaf(Path file) {
-        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
-                && head(file).map(CsafReader::looksLikeCsaf).orElse(false);
+        return hasSuffix(file, ".json") && head(file).map(CsafReader::looksLikeCsaf).orElse(false);
+    }
+
+    /**
+     * Whether {@code file}, whose first bytes ({@code head}, up to 4 KiB) the caller has already read, is a CVRF or
+     * CSAF document this reader takes: for callers that sniff many files and should read each head once.
+     */
+    public static boolean isMicrosoftAdvisory(Path file, byte[] head) {
+        if (hasSuffix(file, ".xml")) return CvrfReader.looksLikeCvrf(WindowsText.decodeHead(head));
+        if (hasSuffix(file, ".json")) return CsafReader.looksLikeCsaf(WindowsText.decodeHead(head));
+        return false;
+    }
+
+    private static boolean hasSuffix(Path file, String suffix) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(suffix);
     }
 
     private static java.util.Optional<String> head(Path file) {
@@ -93,7 +105,7 @@ public final class WindowsAdvisories {
                 items.addAll(r.items());
                 problems.addAll(r.problems());
             } catch (BadInputException e) {
-                problems.add(new Problem(e.location(), e.getMessage().substring(e.location().toString().length() + 2)));
+                problems.add(new Problem(e.location(), e.reason()));
             }
         }
         return new ReadResult<>(items, problems);
