@@ -78,7 +78,8 @@ final class AdvisoryIndex {
             List<List<Version>> limits,
             List<Version> listed,
             Set<String> unparsedListed,
-            Severity severity) {}
+            Severity severity,
+            List<org.patchgap.core.model.Remediation> remediations) {}
 
     private static final class Builder {
         final Map<String, Map<String, List<ParsedEntry>>> parsed = new HashMap<>();
@@ -119,7 +120,8 @@ final class AdvisoryIndex {
                 entries++;
                 parsed.computeIfAbsent(ecosystem, k -> new HashMap<>())
                         .computeIfAbsent(PackageNames.key(ecosystem, affected.name()), k -> new ArrayList<>())
-                        .add(new ParsedEntry(vulnerability, ranges, limits, listed, Set.copyOf(unparsed), severity));
+                        .add(new ParsedEntry(vulnerability, ranges, limits, listed, Set.copyOf(unparsed), severity,
+                                affected.remediations()));
             }
         }
 
@@ -177,7 +179,7 @@ final class AdvisoryIndex {
                 BitSet listed = new BitSet();
                 for (Version v : entry.listed()) listed.set(positions.positionOfBoundary(v) >> 1);
                 compiled.add(new CompiledPackage(entry.vulnerability(), ranges, listed,
-                        entry.unparsedListed(), entry.severity()));
+                        entry.unparsedListed(), entry.severity(), entry.remediations()));
             }
             return PackageEntries.of(positions, compiled);
         }

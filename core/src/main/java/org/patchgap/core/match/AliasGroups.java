@@ -41,7 +41,8 @@ final class AliasGroups {
             Vulnerability representative = group.stream().min(Comparator.comparing(Vulnerability::id)).orElseThrow();
             MergedVulnerability m = group.size() == 1
                     ? new MergedVulnerability(representative)
-                    : new MergedVulnerability(withAliasesOf(representative, group));
+                    : new MergedVulnerability(withAliasesOf(representative, group),
+                            MergedVulnerability.statementsOf(group));
             for (Vulnerability r : group) {
                 merged.put(r, m);
             }
@@ -61,7 +62,7 @@ final class AliasGroups {
         return new Vulnerability(representative.id(), List.copyOf(aliases), summary,
                 representative.published(), representative.modified(), representative.withdrawn(),
                 representative.severities(), representative.affected(), representative.references(),
-                representative.source());
+                representative.source(), representative.notAffected());
     }
 
     private String find(String id) {

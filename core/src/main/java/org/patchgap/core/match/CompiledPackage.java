@@ -1,8 +1,10 @@
 package org.patchgap.core.match;
 
 import java.util.BitSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.Severity;
 
 /**
@@ -18,17 +20,29 @@ final class CompiledPackage {
     /** Listed versions the ecosystem's scheme rejects, matched by their text; null when there are none. */
     private final @Nullable Set<String> unparsedListed;
     private final Severity severity;
+    private final List<Remediation> remediations;
 
     /**
-     * @param severity severity of this entry: package-specific when published, else the record's highest
+     * @param severity     severity of this entry: package-specific when published, else the record's highest
+     * @param remediations the entry's remediations (CSAF), usually none
      */
     CompiledPackage(MergedVulnerability vulnerability, int[] ranges, BitSet listed, Set<String> unparsedListed,
-            Severity severity) {
+            Severity severity, List<Remediation> remediations) {
         this.vulnerability = vulnerability;
         this.ranges = ranges;
         this.listed = listed.isEmpty() ? null : listed;
         this.unparsedListed = unparsedListed.isEmpty() ? null : unparsedListed;
         this.severity = severity;
+        this.remediations = List.copyOf(remediations);
+    }
+
+    CompiledPackage(MergedVulnerability vulnerability, int[] ranges, BitSet listed, Set<String> unparsedListed,
+            Severity severity) {
+        this(vulnerability, ranges, listed, unparsedListed, severity, List.of());
+    }
+
+    List<Remediation> remediations() {
+        return remediations;
     }
 
     MergedVulnerability vulnerability() {

@@ -12,7 +12,9 @@ import java.util.TreeSet;
 import org.patchgap.core.model.Component;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Problem;
+import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.Severity;
+import org.patchgap.core.model.SuppressedFinding;
 import org.patchgap.core.model.Target;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.core.version.InvalidVersionException;
@@ -62,6 +64,7 @@ public final class Matcher {
         List<Finding> findings = new ArrayList<>();
         List<Upgrade> upgrades = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        List<SuppressedFinding> suppressed = new ArrayList<>();
         int matched = 0;
         int unmatchable = 0;
         long checks = 0;
@@ -86,13 +89,15 @@ public final class Matcher {
                 PackageEntries candidates = index.candidates(context.canonical(), component.name());
                 if (candidates.entries().isEmpty()) continue;
                 checks += candidates.entries().size();
-                ComponentMatch match = matchComponent(target.name(), component, installed, candidates, scheme.exact());
+                ComponentMatch match = matchComponent(target.name(), component, installed, candidates, context);
                 findings.addAll(match.findings());
+                suppressed.addAll(match.suppressed());
                 if (match.upgrade() != null) upgrades.add(match.upgrade());
             }
         }
         findings.sort(Finding.MOST_SEVERE_FIRST);
-        return new MatchReport(findings, upgrades, problems, matched, unmatchable, checks);
+        suppressed.sort(java.util.Comparator.comparing(SuppressedFinding::finding, Finding.MOST_SEVERE_FIRST));
+        return new MatchReport(findings, upgrades, problems, matched, unmatchable, checks, suppressed);
     }
 
 
@@ -104,12 +109,13 @@ public final class Matcher {
         }
     }
 
-    private record ComponentMatch(List<Finding> findings, Upgrade upgrade) {}
+    private record ComponentMatch(List<Finding> findings, Upgrade upgrade, List<SuppressedFinding> suppressed) {}
 
-    private static final ComponentMatch NOTHING = new ComponentMatch(List.of(), null);
+    private static final ComponentMatch NOTHING = new ComponentMatch(List.of(), null, List.of());
 
     private static ComponentMatch matchComponent(String target, Component component, Version installed,
-            PackageEntries candidates, boolean exact) {
+            PackageEntries candidates, EcosystemContext context) {
+        boolean exact = context.scheme().exact();
         PackagePositions positions = candidates.positions();
         int position = positions.position(installed);
         if (!candidates.mayAffect(position)) return NOTHING;
@@ -131,24 +137,55 @@ public final class Matcher {
         }
 
         List<Finding> findings = new ArrayList<>();
+        List<SuppressedFinding> suppressed = new ArrayList<>();
         TreeSet<Integer> allFixes = new TreeSet<>();
         List<String> ids = new ArrayList<>();
         List<String> unfixed = new ArrayList<>();
+        Set<MergedVulnerability> fixable = new HashSet<>();
         for (Map.Entry<MergedVulnerability, List<CompiledPackage>> hit : hits.entrySet()) {
             List<CompiledPackage> entries = allByVulnerability.get(hit.getKey());
             List<Integer> fixes = fixesAbove(position, entries, positions);
+            Severity severity = hit.getValue().stream().map(CompiledPackage::severity)
+                    .max(Severity::bySeverity).orElse(Severity.UNKNOWN);
+            Finding finding = new Finding(target, component, hit.getKey().merged(), severity,
+                    hit.getValue().get(0).evidenceAt(position, text, positions), texts(fixes, positions), exact,
+                    remediationsOf(hit.getValue()));
+            MergedVulnerability.Statement statement = notAffectedStatement(hit.getKey(), component, installed, context);
+            if (statement != null) {
+                // The vendor's word on its own product outranks another source's range (docs/decisions/0010);
+                // the match is kept, out of the findings and out of the upgrade.
+                suppressed.add(new SuppressedFinding(finding, statement.statement(), statement.record().id(),
+                        statement.record().source()));
+                continue;
+            }
+            findings.add(finding);
             allFixes.addAll(fixes);
             ids.add(hit.getKey().id());
             if (fixes.isEmpty()) unfixed.add(hit.getKey().id());
-            Severity severity = hit.getValue().stream().map(CompiledPackage::severity)
-                    .max(Severity::bySeverity).orElse(Severity.UNKNOWN);
-            findings.add(new Finding(target, component, hit.getKey().merged(), severity,
-                    hit.getValue().get(0).evidenceAt(position, text, positions), texts(fixes, positions), exact));
+            else fixable.add(hit.getKey());
         }
-        Set<MergedVulnerability> fixable = new HashSet<>(hits.keySet());
-        fixable.removeIf(v -> unfixed.contains(v.id()));
+        if (findings.isEmpty()) return new ComponentMatch(findings, null, suppressed);
         String to = fixable.isEmpty() ? null : upgradeRemovingAll(allFixes, fixable, allByVulnerability, positions);
-        return new ComponentMatch(findings, new Upgrade(target, component, to, ids, unfixed));
+        return new ComponentMatch(findings, new Upgrade(target, component, to, ids, unfixed), suppressed);
+    }
+
+    /** The first not-affected statement of the vulnerability's records that covers the component, or null. */
+    private static MergedVulnerability.Statement notAffectedStatement(MergedVulnerability vulnerability,
+            Component component, Version installed, EcosystemContext context) {
+        for (MergedVulnerability.Statement s : vulnerability.notAffected()) {
+            if (StatementScope.covers(s.statement(), context.canonical(), component.name(), installed, context.scheme())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The remediations of the matched entries, each once, in entry order. */
+    private static List<Remediation> remediationsOf(List<CompiledPackage> matched) {
+        if (matched.size() == 1) return matched.get(0).remediations();
+        Set<Remediation> all = new java.util.LinkedHashSet<>();
+        for (CompiledPackage entry : matched) all.addAll(entry.remediations());
+        return List.copyOf(all);
     }
 
     /**

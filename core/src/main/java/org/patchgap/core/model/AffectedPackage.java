@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param purl      the package URL when published
  * @param severity  a severity specific to this package ({@code ecosystem_specific} / {@code database_specific}),
  *                  or null
+ * @param remediations what the vendor says to do about it (CSAF {@code remediations[]}), in document order
  */
 public record AffectedPackage(
         String ecosystem,
@@ -20,12 +21,20 @@ public record AffectedPackage(
         @Nullable String purl,
         List<AffectedRange> ranges,
         List<String> versions,
-        @Nullable Severity severity) {
+        @Nullable Severity severity,
+        List<Remediation> remediations) {
 
     public AffectedPackage {
         Objects.requireNonNull(ecosystem, "ecosystem");
         Objects.requireNonNull(name, "name");
         ranges = List.copyOf(ranges);
         versions = List.copyOf(versions);
+        remediations = List.copyOf(remediations);
+    }
+
+    /** An entry without remediations (every format but CSAF). */
+    public AffectedPackage(String ecosystem, String name, @Nullable String purl, List<AffectedRange> ranges,
+            List<String> versions, @Nullable Severity severity) {
+        this(ecosystem, name, purl, ranges, versions, severity, List.of());
     }
 }

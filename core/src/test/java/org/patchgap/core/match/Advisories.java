@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.patchgap.core.model.AffectedPackage;
 import org.patchgap.core.model.AffectedRange;
+import org.patchgap.core.model.NotAffectedStatement;
 import org.patchgap.core.model.RangeEvent;
+import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.Vulnerability;
@@ -17,6 +19,7 @@ final class Advisories {
     private final List<String> aliases = new ArrayList<>();
     private final List<AffectedPackage> affected = new ArrayList<>();
     private final List<Severity> severities = new ArrayList<>();
+    private final List<NotAffectedStatement> notAffected = new ArrayList<>();
     private Instant withdrawn;
 
     private Advisories(String id) {
@@ -73,8 +76,33 @@ final class Advisories {
         return this;
     }
 
+    /** A not-affected statement (VEX) for {@code ecosystem}/{@code name}: every version when none is listed. */
+    Advisories notAffected(String ecosystem, String name, String... versions) {
+        notAffected.add(new NotAffectedStatement(ecosystem, name, null, List.of(), List.of(versions),
+                NotAffectedStatement.Justification.VULNERABLE_CODE_NOT_IN_EXECUTE_PATH, "not reachable"));
+        return this;
+    }
+
+    /** A not-affected statement covering the range written as events ({@code "introduced:1.0"}). */
+    Advisories notAffectedRange(String ecosystem, String name, String... events) {
+        range(ecosystem, name, events);
+        AffectedPackage last = affected.remove(affected.size() - 1);
+        notAffected.add(new NotAffectedStatement(ecosystem, name, null, last.ranges(), List.of(), null, null));
+        return this;
+    }
+
+    /** Adds remediations to the last affected entry. */
+    Advisories remediation(Remediation.Category category, String details, String url) {
+        AffectedPackage last = affected.remove(affected.size() - 1);
+        List<Remediation> all = new ArrayList<>(last.remediations());
+        all.add(new Remediation(category, details, url, null));
+        affected.add(new AffectedPackage(last.ecosystem(), last.name(), last.purl(), last.ranges(), last.versions(),
+                last.severity(), all));
+        return this;
+    }
+
     Vulnerability build() {
         return new Vulnerability(id, aliases, "summary of " + id, null, null, withdrawn, severities, affected,
-                List.of(), "test/" + id + ".json");
+                List.of(), "test/" + id + ".json", notAffected);
     }
 }
