@@ -19,9 +19,11 @@ import org.patchgap.core.model.AffectedPackage;
 import org.patchgap.core.model.AffectedRange;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
+import org.patchgap.core.model.NotAffectedStatement;
 import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.RangeEvent;
 import org.patchgap.core.model.ReadResult;
+import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.core.purl.MalformedPurlException;
@@ -52,8 +54,10 @@ import org.patchgap.formats.support.Inputs;
  * product of the same package in {@code fixed} / {@code first_fixed} closes an explicit affected version below it:
  * {@code 2.4} affected and {@code 2.7} fixed is the range {@code [2.4, 2.7)}; a package named only as fixed (the
  * way Red Hat publishes its fixed builds) is affected below its lowest fixed version. {@code known_not_affected} products
- * never become affected. {@code scores[].cvss_v3} / {@code cvss_v2} vectors are scored with {@link CvssScores};
- * references and {@code vendor_fix} URLs become references.
+ * never become affected: those with a purl become {@link NotAffectedStatement}s with their {@code flags[]}
+ * justification and {@code impact} threat. {@code remediations[]} are kept on the affected packages of the products
+ * (or product groups) they name. {@code scores[].cvss_v3} / {@code cvss_v2} vectors are scored with
+ * {@link CvssScores}; references and {@code vendor_fix} URLs become references.
  *
  * <p>A file given directly that is not JSON or not a CSAF document is a {@link BadInputException}; in a directory
  * such a file is a problem. Inside a document a vulnerability without id, a broken purl, range or vector, and affected
@@ -111,6 +115,7 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
         Instant published = instant(CsafProducts.text(tracking, "initial_release_date"));
         Instant modified = instant(CsafProducts.text(tracking, "current_release_date"));
         Map<String, Product> products = CsafProducts.of(root.path("product_tree"));
+        Map<String, List<String>> groups = CsafProducts.groups(root.path("product_tree"));
         List<String> documentRefs = new ArrayList<>();
         document.path("references").forEach(r -> add(documentRefs, CsafProducts.text(r, "url")));
 
@@ -140,8 +145,10 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
                 if ("vendor_fix".equals(CsafProducts.text(rem, "category"))) add(references, CsafProducts.text(rem, "url"));
             }
             documentRefs.forEach(r -> add(references, r));
+            ProductScope scope = new ProductScope(products, groups);
             out.add(new Vulnerability(id, aliases, title, released != null ? released : published, modified, null,
-                    severities(v, at, problems), affected(v, products, at, problems), references, source));
+                    severities(v, at, problems), affected(v, scope, at, problems), references, source,
+                    notAffected(v, scope, at, problems)));
         }
     }
 
@@ -174,6 +181,7 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
         final Set<String> affected = new LinkedHashSet<>();
         final Set<String> fixed = new LinkedHashSet<>();
         final List<AffectedRange> ranges = new ArrayList<>();
+        final Set<Remediation> remediations = new LinkedHashSet<>();
 
         PackageFacts(String ecosystem, String name, String purl) {
             this.ecosystem = ecosystem;
@@ -182,8 +190,23 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
         }
     }
 
-    private static List<AffectedPackage> affected(JsonNode v, Map<String, Product> products, Location at,
+    /** The products and product groups of a document: what {@code product_ids} and {@code group_ids} name. */
+    private record ProductScope(Map<String, Product> products, Map<String, List<String>> groups) {
+
+        /** The product ids an object names through its {@code product_ids} and {@code group_ids}. */
+        Set<String> idsOf(JsonNode node) {
+            Set<String> ids = new LinkedHashSet<>();
+            node.path("product_ids").forEach(id -> ids.add(id.asText()));
+            for (JsonNode group : node.path("group_ids")) {
+                ids.addAll(groups.getOrDefault(group.asText(), List.of()));
+            }
+            return ids;
+        }
+    }
+
+    private static List<AffectedPackage> affected(JsonNode v, ProductScope scope, Location at,
             List<Problem> problems) {
+        Map<String, Product> products = scope.products();
         JsonNode status = v.path("product_status");
         Location statusAt = new Location(at.file(), at.place() + "/product_status");
         Set<String> notAffected = new LinkedHashSet<>();
@@ -213,7 +236,7 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
                 if (version != null) {
                     facts.affected.add(version);
                 } else if (p.range() != null) {
-                    ranges(facts, p, statusAt, problems);
+                    ranges(facts.ecosystem, p, facts.affected, facts.ranges, statusAt, problems);
                 } else {
                     problems.add(new Problem(statusAt, "product " + p.name() + " (" + p.purl()
                             + ") has no version or version range; ignored"));
@@ -233,6 +256,7 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
             problems.add(new Problem(statusAt, unmatchable.size() + " affected product(s) have no purl and cannot be"
                     + " matched, e.g. " + unmatchable.get(0)));
         }
+        remediations(v, scope, packages, at, problems);
         List<AffectedPackage> out = new ArrayList<>();
         for (PackageFacts f : packages.values()) {
             AffectedPackage p = closeWithFixes(f, statusAt, problems);
@@ -278,7 +302,103 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
                         List.of(RangeEvent.introduced(affected), RangeEvent.fixed(nearest.text()))));
             }
         }
-        return new AffectedPackage(f.ecosystem, f.name, f.purl, ranges, versions, null);
+        return new AffectedPackage(f.ecosystem, f.name, f.purl, ranges, versions, null, List.copyOf(f.remediations));
+    }
+
+    /**
+     * {@code remediations[]} (CSAF 2.0 section 3.2.3.12), each attached to the packages of the products it names
+     * (affected or fixed ones: Red Hat names the fixed builds); a remediation naming no package read here is dropped.
+     */
+    private static void remediations(JsonNode v, ProductScope scope, Map<String, PackageFacts> packages, Location at,
+            List<Problem> problems) {
+        JsonNode list = v.path("remediations");
+        for (int r = 0; r < list.size(); r++) {
+            JsonNode rem = list.get(r);
+            Location remAt = new Location(at.file(), at.place() + "/remediations/" + r);
+            String label = CsafProducts.text(rem, "category");
+            Remediation.Category category = label == null ? null : Remediation.Category.ofLabel(label);
+            if (category == null) {
+                problems.add(new Problem(remAt, "remediation category " + label + " is not a CSAF 2.0 category "
+                        + "(vendor_fix, workaround, mitigation, no_fix_planned, none_available); ignored"));
+                continue;
+            }
+            String details = CsafProducts.text(rem, "details");
+            Remediation remediation = new Remediation(category, details == null ? "" : details,
+                    CsafProducts.text(rem, "url"), instant(CsafProducts.text(rem, "date")));
+            for (String id : scope.idsOf(rem)) {
+                Product p = scope.products().get(id);
+                PurlIdentity i = p == null ? null : resolve(p.purl()).orElse(null);
+                if (i == null) continue;
+                PackageFacts facts = packages.get(key(i.ecosystem(), i.name()));
+                if (facts != null) facts.remediations.add(remediation);
+            }
+        }
+    }
+
+    /**
+     * {@code known_not_affected} products as statements (CSAF 2.0 sections 3.2.3.9, 3.2.3.5, 3.2.3.14): one per
+     * product with a purl, with the {@code flags[]} label and the {@code impact} threat that name it.
+     */
+    private static List<NotAffectedStatement> notAffected(JsonNode v, ProductScope scope, Location at,
+            List<Problem> problems) {
+        Location statusAt = new Location(at.file(), at.place() + "/product_status/known_not_affected");
+        Map<String, String> justifications = new LinkedHashMap<>();
+        JsonNode flags = v.path("flags");
+        for (int f = 0; f < flags.size(); f++) {
+            String label = CsafProducts.text(flags.get(f), "label");
+            if (label == null || NotAffectedStatement.Justification.ofLabel(label) == null) {
+                problems.add(new Problem(new Location(at.file(), at.place() + "/flags/" + f), "flag label " + label
+                        + " is not a CSAF 2.0 justification; ignored"));
+                continue;
+            }
+            for (String id : scope.idsOf(flags.get(f))) justifications.putIfAbsent(id, label);
+        }
+        Map<String, String> impacts = new LinkedHashMap<>();
+        for (JsonNode threat : v.path("threats")) {
+            String details = CsafProducts.text(threat, "details");
+            if (!"impact".equals(CsafProducts.text(threat, "category")) || details == null) continue;
+            for (String id : scope.idsOf(threat)) impacts.putIfAbsent(id, details);
+        }
+        List<NotAffectedStatement> out = new ArrayList<>();
+        List<String> unmatchable = new ArrayList<>();
+        for (JsonNode idNode : v.path("product_status").path("known_not_affected")) {
+            String id = idNode.asText();
+            Product p = scope.products().get(id);
+            if (p == null) {
+                problems.add(new Problem(statusAt, "product_id " + id + " is not in the product tree; ignored"));
+                continue;
+            }
+            PurlIdentity i;
+            try {
+                i = p.purl() == null ? null : PurlIdentity.resolve(p.purl()).identity();
+            } catch (MalformedPurlException e) {
+                problems.add(new Problem(statusAt, "product " + id + ": bad purl " + p.purl() + ": " + e.getMessage()));
+                continue;
+            }
+            if (i == null) {
+                unmatchable.add(p.name());
+                continue;
+            }
+            Set<String> versions = new LinkedHashSet<>();
+            List<AffectedRange> ranges = new ArrayList<>();
+            String version = version(p);
+            if (version != null) {
+                versions.add(version);
+            } else if (p.range() != null && !ranges(i.ecosystem(), p, versions, ranges, statusAt, problems)) {
+                continue; // a statement whose range we cannot hold must not widen to every version
+            }
+            String base = i.purl().contains("@") ? i.purl().substring(0, i.purl().indexOf('@')) : i.purl();
+            String label = justifications.get(id);
+            NotAffectedStatement statement = new NotAffectedStatement(i.ecosystem(), i.name(), base, ranges,
+                    List.copyOf(versions), label == null ? null : NotAffectedStatement.Justification.ofLabel(label),
+                    impacts.get(id));
+            if (!out.contains(statement)) out.add(statement);
+        }
+        if (!unmatchable.isEmpty()) {
+            problems.add(new Problem(statusAt, unmatchable.size() + " not-affected product(s) have no purl and cannot"
+                    + " be matched, e.g. " + unmatchable.get(0)));
+        }
+        return out;
     }
 
     private static @Nullable PackageFacts facts(Product p, Map<String, PackageFacts> packages, Location at,
@@ -299,13 +419,18 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
         return packages.computeIfAbsent(key(i.ecosystem(), i.name()), k -> new PackageFacts(i.ecosystem(), i.name(), base));
     }
 
-    private static void ranges(PackageFacts f, Product p, Location at, List<Problem> problems) {
+    /**
+     * The product's version range as explicit versions (a single-version interval) and OSV-style ranges; false,
+     * with a problem, when the range cannot be read or held.
+     */
+    private static boolean ranges(String ecosystem, Product p, Set<String> versionsOut, List<AffectedRange> rangesOut,
+            Location at, List<Problem> problems) {
         VersionRange range;
         try {
-            range = RangeSyntaxes.parse(f.ecosystem, p.range());
+            range = RangeSyntaxes.parse(ecosystem, p.range());
         } catch (InvalidRangeException e) {
             problems.add(new Problem(at, "product " + p.id() + ": version range " + p.range() + " ignored: " + e.getMessage()));
-            return;
+            return false;
         }
         for (Interval interval : range.intervals()) {
             if (!interval.excluded().isEmpty() || !interval.conditions().isEmpty()
@@ -313,13 +438,13 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
                 // OSV-style events have no exclusive lower bound and no holes.
                 problems.add(new Problem(at, "product " + p.id() + ": version range " + p.range()
                         + " has an exclusive lower bound or exclusions the model cannot hold; ignored"));
-                return;
+                return false;
             }
         }
         for (Interval interval : range.intervals()) {
             if (interval.lower() != null && interval.upper() != null && interval.upper().inclusive()
                     && interval.lower().version().compareTo(interval.upper().version()) == 0) {
-                f.affected.add(interval.lower().version().text());
+                versionsOut.add(interval.lower().version().text());
                 continue;
             }
             List<RangeEvent> events = new ArrayList<>();
@@ -328,8 +453,9 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
                 String v = interval.upper().version().text();
                 events.add(interval.upper().inclusive() ? RangeEvent.lastAffected(v) : RangeEvent.fixed(v));
             }
-            f.ranges.add(new AffectedRange(AffectedRange.Type.ECOSYSTEM, null, events));
+            rangesOut.add(new AffectedRange(AffectedRange.Type.ECOSYSTEM, null, events));
         }
+        return true;
     }
 
     /** The purl's own version, else the product's {@code product_version} branch. */

@@ -70,6 +70,22 @@ final class CsafProducts {
         return text(p.path("product_identification_helper"), "purl");
     }
 
+    /**
+     * The product ids of {@code product_tree.product_groups} by group id (CSAF 2.0 section 3.1.3.3): remediations,
+     * flags and threats may name products through their groups.
+     */
+    static Map<String, java.util.List<String>> groups(JsonNode tree) {
+        Map<String, java.util.List<String>> groups = new LinkedHashMap<>();
+        for (JsonNode g : tree.path("product_groups")) {
+            String id = text(g, "group_id");
+            if (id == null) continue;
+            java.util.List<String> members = new java.util.ArrayList<>();
+            g.path("product_ids").forEach(p -> members.add(p.asText()));
+            groups.put(id, java.util.List.copyOf(members));
+        }
+        return groups;
+    }
+
     /** A non-blank text value, or null. */
     static @Nullable String text(JsonNode node, String field) {
         JsonNode v = node.get(field);

@@ -14,9 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.patchgap.core.model.AffectedPackage;
 import org.patchgap.core.model.AffectedRange;
 import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.NotAffectedStatement;
 import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.RangeEvent;
 import org.patchgap.core.model.ReadResult;
+import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.Vulnerability;
 
@@ -76,6 +78,9 @@ class CsafAdvisoryReaderTest {
             assertThat(p.name()).isEqualTo("telnet");
             assertThat(p.versions()).isEmpty();
             assertThat(p.ranges()).containsExactly(range(RangeEvent.introduced("0"), RangeEvent.fixed("1:0.17-85.el9")));
+            // Red Hat's style: the vendor_fix names the fixed build (through its relationship), not the affected one.
+            assertThat(p.remediations()).containsExactly(new Remediation(Remediation.Category.VENDOR_FIX, "",
+                    "https://example.org/errata/EXSA-2022:0011", null));
         });
         // The platform is affected too, but has only a CPE: reported, not matched.
         assertThat(result.problems()).extracting(Problem::message)
@@ -90,6 +95,43 @@ class CsafAdvisoryReaderTest {
         assertThat(result.items()).singleElement().satisfies(v -> {
             assertThat(v.id()).isEqualTo("CVE-2024-0001");
             assertThat(v.affected()).isEmpty();
+            assertThat(v.notAffected()).containsExactly(new NotAffectedStatement("npm", "left-pad", "pkg:npm/left-pad",
+                    List.of(), List.of("1.0.0"), NotAffectedStatement.Justification.VULNERABLE_CODE_NOT_PRESENT, null));
+        });
+    }
+
+    @Test
+    void notAffectedProductsBecomeStatementsWithTheirFlagAndImpact() throws Exception {
+        ReadResult<Vulnerability> result = reader.read(fixture("vex-flags-threats-remediations.json"));
+
+        Vulnerability v = result.items().get(0);
+        NotAffectedStatement.Justification notInPath = NotAffectedStatement.Justification.VULNERABLE_CODE_NOT_IN_EXECUTE_PATH;
+        assertThat(v.notAffected()).containsExactly(
+                new NotAffectedStatement("npm", "widget", "pkg:npm/widget", List.of(), List.of("1.0.0"), notInPath,
+                        "The parser that has the flaw is never called."),
+                // Named through its group; an exploit_status threat is not an impact statement.
+                new NotAffectedStatement("npm", "widget", "pkg:npm/widget",
+                        List.of(range(RangeEvent.introduced("2.0.0"), RangeEvent.fixed("2.1.0"))), List.of(),
+                        notInPath, null));
+        assertThat(result.problems()).extracting(Problem::message).containsExactlyInAnyOrder(
+                "flag label not_a_csaf_label is not a CSAF 2.0 justification; ignored",
+                "1 not-affected product(s) have no purl and cannot be matched, e.g. Widget Appliance 7",
+                "remediation category patch_it is not a CSAF 2.0 category (vendor_fix, workaround, mitigation,"
+                        + " no_fix_planned, none_available); ignored");
+        assertThat(result.problems()).extracting(p -> p.location().place()).contains(
+                "/vulnerabilities/0/flags/1", "/vulnerabilities/0/remediations/3");
+    }
+
+    @Test
+    void remediationsAreKeptOnTheAffectedPackagesTheyName() throws Exception {
+        ReadResult<Vulnerability> result = reader.read(fixture("vex-flags-threats-remediations.json"));
+
+        assertThat(result.items().get(0).affected()).singleElement().satisfies(p -> {
+            assertThat(p.versions()).containsExactly("3.0.0");
+            assertThat(p.remediations()).containsExactly(
+                    new Remediation(Remediation.Category.VENDOR_FIX, "EXSA-2024:0002",
+                            "https://example.com/advisories/EXSA-2024:0002", java.time.Instant.parse("2024-03-02T10:00:00Z")),
+                    new Remediation(Remediation.Category.WORKAROUND, "Disable the parser with --no-parse.", null, null));
         });
     }
 

@@ -43,4 +43,16 @@ class CsafRealDocumentsTest {
         assertThat(result.problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).startsWith("259 affected product(s) have no purl"));
     }
+
+    @Test
+    void vexExamplesWithoutPurlsSayWhyTheirStatementsCannotBeMatched() throws Exception {
+        Path doc = SharedData.require("csaf/csaf_vex/sec-vex-2022-0001.json");
+
+        ReadResult<Vulnerability> result = reader.read(doc);
+
+        // Secvisogram is named only by vendor / product name branches: no purl, so no statement to match by.
+        assertThat(result.items()).hasSize(3).allSatisfy(v -> assertThat(v.notAffected()).isEmpty());
+        assertThat(result.problems()).extracting(org.patchgap.core.model.Problem::message)
+                .containsOnly("1 not-affected product(s) have no purl and cannot be matched, e.g. Secvisogram <=1.14.0");
+    }
 }
