@@ -6,7 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.AffectedPackage;
 import org.patchgap.core.model.AffectedRange;
+import org.patchgap.core.model.NotAffectedStatement;
 import org.patchgap.core.model.RangeEvent;
+import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.Vulnerability;
@@ -29,6 +31,8 @@ final class AdvisoryCodec {
     private static final SeverityLevel[] LEVELS = SeverityLevel.values();
     private static final AffectedRange.Type[] RANGE_TYPES = AffectedRange.Type.values();
     private static final RangeEvent.Kind[] EVENT_KINDS = RangeEvent.Kind.values();
+    private static final Remediation.Category[] REMEDIATIONS = Remediation.Category.values();
+    private static final NotAffectedStatement.Justification[] JUSTIFICATIONS = NotAffectedStatement.Justification.values();
 
     private AdvisoryCodec() {}
 
@@ -51,16 +55,7 @@ final class AdvisoryCodec {
             out.writeString(p.ecosystem());
             out.writeString(p.name());
             out.writeString(p.purl());
-            out.writeVarInt(p.ranges().size());
-            for (AffectedRange r : p.ranges()) {
-                out.writeByte(r.type().ordinal());
-                out.writeString(r.repo());
-                out.writeVarInt(r.events().size());
-                for (RangeEvent e : r.events()) {
-                    out.writeByte(e.kind().ordinal());
-                    out.writeString(e.version());
-                }
-            }
+            writeRanges(out, p.ranges());
             writeStrings(out, p.versions());
             if (p.severity() == null) {
                 out.writeByte(0);
@@ -68,12 +63,61 @@ final class AdvisoryCodec {
                 out.writeByte(1);
                 writeSeverity(out, p.severity());
             }
+            out.writeVarInt(p.remediations().size());
+            for (Remediation r : p.remediations()) {
+                out.writeByte(r.category().ordinal());
+                out.writeString(r.details());
+                out.writeString(r.url());
+                out.writeByte(r.date() == null ? 0 : 1);
+                writeInstant(out, r.date());
+            }
         }
         writeStrings(out, v.references());
         String source = v.source();
         boolean prefixed = !sourcePrefix.isEmpty() && source.startsWith(sourcePrefix);
         out.writeByte(prefixed ? 1 : 0);
         out.writeString(prefixed ? source.substring(sourcePrefix.length()) : source);
+        out.writeVarInt(v.notAffected().size());
+        for (NotAffectedStatement s : v.notAffected()) {
+            out.writeString(s.ecosystem());
+            out.writeString(s.name());
+            out.writeString(s.purl());
+            writeRanges(out, s.ranges());
+            writeStrings(out, s.versions());
+            // 0 for no justification, else its ordinal + 1.
+            out.writeByte(s.justification() == null ? 0 : s.justification().ordinal() + 1);
+            out.writeString(s.impactStatement());
+        }
+    }
+
+    private static void writeRanges(SegmentOutput out, List<AffectedRange> ranges) {
+        out.writeVarInt(ranges.size());
+        for (AffectedRange r : ranges) {
+            out.writeByte(r.type().ordinal());
+            out.writeString(r.repo());
+            out.writeVarInt(r.events().size());
+            for (RangeEvent e : r.events()) {
+                out.writeByte(e.kind().ordinal());
+                out.writeString(e.version());
+            }
+        }
+    }
+
+    private static List<AffectedRange> readRanges(SegmentInput in) {
+        int rangeCount = in.readCount();
+        List<AffectedRange> ranges = new ArrayList<>(rangeCount);
+        for (int j = 0; j < rangeCount; j++) {
+            AffectedRange.Type type = RANGE_TYPES[checkedOrdinal(in.readByte(), RANGE_TYPES.length)];
+            String repo = in.readString();
+            int eventCount = in.readCount();
+            List<RangeEvent> events = new ArrayList<>(eventCount);
+            for (int k = 0; k < eventCount; k++) {
+                RangeEvent.Kind kind = EVENT_KINDS[checkedOrdinal(in.readByte(), EVENT_KINDS.length)];
+                events.add(new RangeEvent(kind, in.readRequiredString()));
+            }
+            ranges.add(new AffectedRange(type, repo, events));
+        }
+        return ranges;
     }
 
     static Vulnerability read(SegmentInput in, String sourcePrefix) {
@@ -95,22 +139,19 @@ final class AdvisoryCodec {
             String ecosystem = in.readRequiredString();
             String name = in.readRequiredString();
             String purl = in.readString();
-            int rangeCount = in.readCount();
-            List<AffectedRange> ranges = new ArrayList<>(rangeCount);
-            for (int j = 0; j < rangeCount; j++) {
-                AffectedRange.Type type = RANGE_TYPES[checkedOrdinal(in.readByte(), RANGE_TYPES.length)];
-                String repo = in.readString();
-                int eventCount = in.readCount();
-                List<RangeEvent> events = new ArrayList<>(eventCount);
-                for (int k = 0; k < eventCount; k++) {
-                    RangeEvent.Kind kind = EVENT_KINDS[checkedOrdinal(in.readByte(), EVENT_KINDS.length)];
-                    events.add(new RangeEvent(kind, in.readRequiredString()));
-                }
-                ranges.add(new AffectedRange(type, repo, events));
-            }
+            List<AffectedRange> ranges = readRanges(in);
             List<String> versions = readStrings(in);
             Severity severity = in.readByte() == 0 ? null : readSeverity(in);
-            affected.add(new AffectedPackage(ecosystem, name, purl, ranges, versions, severity));
+            int remediationCount = in.readCount();
+            List<Remediation> remediations = remediationCount == 0 ? List.of() : new ArrayList<>(remediationCount);
+            for (int j = 0; j < remediationCount; j++) {
+                Remediation.Category category = REMEDIATIONS[checkedOrdinal(in.readByte(), REMEDIATIONS.length)];
+                String details = in.readRequiredString();
+                String url = in.readString();
+                Instant date = in.readByte() == 0 ? null : readInstant(in);
+                remediations.add(new Remediation(category, details, url, date));
+            }
+            affected.add(new AffectedPackage(ecosystem, name, purl, ranges, versions, severity, remediations));
         }
         List<String> references = readStrings(in);
         boolean prefixed = in.readByte() == 1;
@@ -118,8 +159,21 @@ final class AdvisoryCodec {
         // String.concat, not '+': the first '+' of a JVM bootstraps invokedynamic string concatenation, which a
         // cold scan would pay here.
         String source = prefixed ? sourcePrefix.concat(stored) : stored;
+        int statementCount = in.readCount();
+        List<NotAffectedStatement> notAffected = statementCount == 0 ? List.of() : new ArrayList<>(statementCount);
+        for (int i = 0; i < statementCount; i++) {
+            String ecosystem = in.readRequiredString();
+            String name = in.readRequiredString();
+            String purl = in.readString();
+            List<AffectedRange> ranges = readRanges(in);
+            List<String> versions = readStrings(in);
+            int justification = in.readByte();
+            NotAffectedStatement.Justification j = justification == 0 ? null
+                    : JUSTIFICATIONS[checkedOrdinal(justification - 1, JUSTIFICATIONS.length)];
+            notAffected.add(new NotAffectedStatement(ecosystem, name, purl, ranges, versions, j, in.readString()));
+        }
         return new Vulnerability(id, aliases, summary, published, modified, withdrawn, severities, affected,
-                references, source);
+                references, source, notAffected);
     }
 
     private static void writeSeverity(SegmentOutput out, Severity s) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.patchgap.core.ecosystem.PackageNames;
-import org.patchgap.core.model.AffectedPackage;
 import org.patchgap.core.model.Vulnerability;
 
 /**
@@ -48,7 +47,7 @@ final class AdvisorySegment {
         for (Vulnerability v : records) {
             boolean placed = false;
             java.util.Set<String> seen = new java.util.HashSet<>();
-            for (AffectedPackage p : v.affected()) {
+            for (DatabaseCommit.PackageRef p : DatabaseCommit.packagesOf(v)) {
                 if (!ecosystem.isEmpty() && DatabaseCommit.ecosystemKey(p.ecosystem()).equals(ecosystem)) {
                     String key = PackageNames.key(ecosystem, p.name());
                     if (seen.add(key)) {

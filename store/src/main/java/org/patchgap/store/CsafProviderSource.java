@@ -125,7 +125,8 @@ final class CsafProviderSource {
             if (v.modified() != null && (newest == null || v.modified().isAfter(newest))) newest = v.modified();
         }
         // A CSAF record no purl places in an ecosystem cannot be matched or stored; the reader reported why.
-        List<Vulnerability> stored = records.stream().filter(v -> !v.affected().isEmpty()).toList();
+        List<Vulnerability> stored = records.stream()
+                .filter(v -> !v.affected().isEmpty() || !v.notAffected().isEmpty()).toList();
         SourceStatus status = new SourceStatus(name, metadataUrl.toString(), now, stored.size(), problems.size(),
                 newest == null ? null : newest.toString(), null, null, null);
         return new SourceReading.Parsed(SourceData.Advisories.encode(status, stored, "", ""), problems);
@@ -218,9 +219,7 @@ final class CsafProviderSource {
         for (Problem p : result.problems()) {
             problems.add(new Problem(new Location(url.toString(), p.location().place()), p.message()));
         }
-        return result.items().stream().map(v -> new Vulnerability(v.id(), v.aliases(), v.summary(), v.published(),
-                v.modified(), v.withdrawn(), v.severities(), v.affected(), v.references(), url.toString()))
-                .toArray(Vulnerability[]::new);
+        return result.items().stream().map(v -> v.withSource(url.toString())).toArray(Vulnerability[]::new);
     }
 
     /**

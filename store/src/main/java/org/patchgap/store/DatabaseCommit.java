@@ -128,7 +128,7 @@ final class DatabaseCommit {
     }
 
     /**
-     * Groups records by the base ecosystems they name, in OSV spelling ({@code Debian:12} under {@code Debian}); a
+     * Groups records by the base ecosystems they name (affected or not-affected packages), in OSV spelling ({@code Debian:12} under {@code Debian}); a
      * record naming two ecosystems is stored in both, one naming none under {@code ""}.
      */
     static Map<String, List<Vulnerability>> byEcosystem(List<Vulnerability> records) {
@@ -136,7 +136,7 @@ final class DatabaseCommit {
         Map<String, String> spelling = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Vulnerability v : records) {
             Set<String> seen = new HashSet<>();
-            for (AffectedPackage p : v.affected()) {
+            for (PackageRef p : packagesOf(v)) {
                 String base = ecosystemKey(p.ecosystem());
                 String key = spelling.computeIfAbsent(base, b -> b);
                 if (seen.add(key)) {
@@ -148,6 +148,22 @@ final class DatabaseCommit {
             }
         }
         return groups;
+    }
+
+    /** A package a record names: affected, or stated not affected. */
+    record PackageRef(String ecosystem, String name) {}
+
+    /**
+     * The packages a record is stored under: its affected packages and the products of its not-affected
+     * statements, so that a scan that reads only its packages' records also reads the VEX statements about them.
+     */
+    static List<PackageRef> packagesOf(Vulnerability v) {
+        List<PackageRef> refs = new ArrayList<>(v.affected().size() + v.notAffected().size());
+        for (AffectedPackage p : v.affected()) refs.add(new PackageRef(p.ecosystem(), p.name()));
+        for (org.patchgap.core.model.NotAffectedStatement s : v.notAffected()) {
+            refs.add(new PackageRef(s.ecosystem(), s.name()));
+        }
+        return refs;
     }
 
     /** The segment key of an ecosystem name: its base, in OSV spelling when the name is known. */

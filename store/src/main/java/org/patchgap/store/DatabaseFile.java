@@ -51,9 +51,15 @@ final class DatabaseFile implements Closeable {
                 throw new DatabaseException(path + ": not a Patchgap advisory database (bad magic)");
             }
             int version = header.getInt();
-            if (version != DatabaseFormat.VERSION) {
-                throw new DatabaseException(path + ": database format " + version + ", this program reads format "
-                        + DatabaseFormat.VERSION + "; run 'patchgap db update' to rebuild it");
+            if (version < DatabaseFormat.VERSION) {
+                throw new DatabaseException(path + ": written by an older version of patchgap (database format "
+                        + version + ", this program reads format " + DatabaseFormat.VERSION + "); run 'patchgap db "
+                        + "update' (or 'patchgap db import' again) to rebuild it");
+            }
+            if (version > DatabaseFormat.VERSION) {
+                throw new DatabaseException(path + ": written by a newer version of patchgap (database format "
+                        + version + ", this program reads format " + DatabaseFormat.VERSION + "); upgrade patchgap,"
+                        + " or run 'patchgap db update' to rebuild it in this format");
             }
             ByteBuffer trailer = read(channel, size - DatabaseFormat.TRAILER_LENGTH, DatabaseFormat.TRAILER_LENGTH);
             long catalogOffset = trailer.getLong();

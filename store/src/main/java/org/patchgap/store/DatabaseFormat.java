@@ -16,8 +16,12 @@ package org.patchgap.store;
 final class DatabaseFormat {
 
     static final int MAGIC = 0x50474442; // "PGDB"
-    /** Bumped whenever the encoding changes; an older program refuses a newer file rather than misreading it. */
-    static final int VERSION = 1;
+    /**
+     * Bumped whenever the encoding changes; a program refuses a file of another version rather than misreading
+     * it (an older file is rebuilt by {@code db update}, a newer one needs a newer program). 2: remediations of
+     * affected packages and not-affected statements (CSAF VEX).
+     */
+    static final int VERSION = 2;
     static final int HEADER_LENGTH = 8;
     static final int TRAILER_LENGTH = 20;
     static final String FILE_NAME = "advisories.pgdb";

@@ -131,8 +131,7 @@ final class OsvIncremental {
     }
 
     private static Vulnerability withSource(Vulnerability v, String source) {
-        return new Vulnerability(v.id(), v.aliases(), v.summary(), v.published(), v.modified(), v.withdrawn(),
-                v.severities(), v.affected(), v.references(), source);
+        return v.withSource(source);
     }
 
     private static @Nullable Instant instant(@Nullable String text) {

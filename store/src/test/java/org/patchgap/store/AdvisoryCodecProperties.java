@@ -14,7 +14,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.patchgap.core.model.AffectedPackage;
 import org.patchgap.core.model.AffectedRange;
+import org.patchgap.core.model.NotAffectedStatement;
 import org.patchgap.core.model.RangeEvent;
+import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.Vulnerability;
@@ -57,28 +59,36 @@ class AdvisoryCodecProperties {
                 .as(RangeEvent::new);
         Arbitrary<AffectedRange> range = Combinators.combine(Arbitraries.of(AffectedRange.Type.class), maybeText,
                 event.list().ofMaxSize(4)).as(AffectedRange::new);
+        Arbitrary<Remediation> remediation = Combinators.combine(Arbitraries.of(Remediation.Category.class), text,
+                maybeText, maybeInstant).as(Remediation::new);
         Arbitrary<AffectedPackage> affected = Combinators.combine(Arbitraries.of(ECOSYSTEMS),
                 Arbitraries.of("requests", "Django", "lodash", "org.example:lib", "openssl"), maybeText,
                 range.list().ofMaxSize(3), Arbitraries.of("1.0", "1.1", "2.0", "2.0rc1").list().ofMaxSize(4),
-                Arbitraries.oneOf(severity, Arbitraries.just(null))).as(AffectedPackage::new);
+                Arbitraries.oneOf(severity, Arbitraries.just(null)), remediation.list().ofMaxSize(2))
+                .as(AffectedPackage::new);
+        Arbitrary<NotAffectedStatement> statement = Combinators.combine(Arbitraries.of(ECOSYSTEMS),
+                Arbitraries.of("requests", "left-pad", "cpe:2.3:a:example:widget:*:*:*:*:*:*:*:*"), maybeText,
+                range.list().ofMaxSize(2), Arbitraries.of("1.0", "2.0").list().ofMaxSize(2),
+                Arbitraries.oneOf(Arbitraries.of(NotAffectedStatement.Justification.class), Arbitraries.just(null)),
+                maybeText).as(NotAffectedStatement::new);
         Arbitrary<String> source = Arbitraries.oneOf(text.map(t -> "/tmp/x/" + t), text);
         return Combinators.combine(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6),
                         text.list().ofMaxSize(3), maybeText, maybeInstant, maybeInstant, maybeInstant,
                         severity.list().ofMaxSize(2), affected.list().ofMaxSize(3))
                 .as((id, aliases, summary, published, modified, withdrawn, severities, packages) ->
                         new Object[] {id, aliases, summary, published, modified, withdrawn, severities, packages})
-                .flatMap(parts -> Combinators.combine(text.list().ofMaxSize(2), source).as((refs, src) -> {
+                .flatMap(parts -> Combinators.combine(text.list().ofMaxSize(2), source, statement.list().ofMaxSize(2))
+                        .as((refs, src, statements) -> {
                     @SuppressWarnings("unchecked")
                     Vulnerability v = new Vulnerability((String) parts[0], (List<String>) parts[1], (String) parts[2],
                             (Instant) parts[3], (Instant) parts[4], (Instant) parts[5], (List<Severity>) parts[6],
-                            (List<AffectedPackage>) parts[7], refs, src);
+                            (List<AffectedPackage>) parts[7], refs, src, statements);
                     return v;
                 }))
                 .list().ofMaxSize(12);
     }
 
     private static Vulnerability withSource(Vulnerability v, String source) {
-        return new Vulnerability(v.id(), v.aliases(), v.summary(), v.published(), v.modified(), v.withdrawn(),
-                v.severities(), v.affected(), v.references(), source);
+        return v.withSource(source);
     }
 }

@@ -77,6 +77,20 @@ class AdvisoryDatabaseTest {
     }
 
     @Test
+    void aVexRecordIsStoredUnderThePackageItSaysIsNotAffected() throws Exception {
+        Vulnerability vex = new Vulnerability("CVE-2024-0001", List.of(), null, null, null, null, List.of(),
+                List.of(), List.of(), Records.PREFIX + "vex.json", List.of(new org.patchgap.core.model.NotAffectedStatement(
+                        "npm", "left-pad", "pkg:npm/left-pad", List.of(), List.of("1.0.0"),
+                        org.patchgap.core.model.NotAffectedStatement.Justification.COMPONENT_NOT_PRESENT, "not shipped")));
+        commit(advisories("csaf:example.com", vex));
+
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.vulnerabilitiesFor(Map.of("npm", List.of("left-pad")))).containsExactly(vex);
+            assertThat(db.vulnerabilitiesFor(Map.of("npm", List.of("lodash")))).isEmpty();
+        }
+    }
+
+    @Test
     void aRecordNamingTwoPackagesOfOneEcosystemComesOnce() throws Exception {
         Vulnerability two = new Vulnerability("GHSA-two", List.of(), null, null, null, null, List.of(),
                 List.of(requests.affected().get(0),

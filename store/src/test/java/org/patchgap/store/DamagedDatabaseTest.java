@@ -63,7 +63,19 @@ class DamagedDatabaseTest {
         ByteBuffer.wrap(newer).putInt(4, DatabaseFormat.VERSION + 1);
         Files.write(file, newer);
         assertThatThrownBy(() -> AdvisoryDatabase.open(dir)).isInstanceOf(DatabaseException.class)
-                .hasMessageContaining("database format " + (DatabaseFormat.VERSION + 1) + ", this program reads format");
+                .hasMessageContaining("written by a newer version of patchgap (database format "
+                        + (DatabaseFormat.VERSION + 1) + ", this program reads format");
+    }
+
+    @Test
+    void anOlderFormatIsRefusedWithWhatToDo() throws Exception {
+        byte[] older = good.clone();
+        ByteBuffer.wrap(older).putInt(4, DatabaseFormat.VERSION - 1);
+        Files.write(file, older);
+        assertThatThrownBy(() -> AdvisoryDatabase.open(dir)).isInstanceOf(DatabaseException.class)
+                .hasMessage(file + ": written by an older version of patchgap (database format "
+                        + (DatabaseFormat.VERSION - 1) + ", this program reads format " + DatabaseFormat.VERSION
+                        + "); run 'patchgap db update' (or 'patchgap db import' again) to rebuild it");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.patchgap.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,6 +91,30 @@ class DatabaseUpdaterTest {
         assertThat(server.requests("/kev.json")).last()
                 .satisfies(r -> assertThat(r.headers()).containsEntry("if-none-match", "\"kev-1\""));
         try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.kev("CVE-2021-44228")).isPresent();
+        }
+    }
+
+    @Test
+    void anOlderFormatIsRebuiltFromFreshDownloadsNotCopied() throws Exception {
+        updater().update(List.of("kev", "epss"), progress);
+        Path file = dir.resolve(DatabaseFormat.FILE_NAME);
+        byte[] bytes = Files.readAllBytes(file);
+        java.nio.ByteBuffer.wrap(bytes).putInt(4, DatabaseFormat.VERSION - 1);
+        Files.write(file, bytes);
+
+        UpdateReport report = updater().update(List.of("kev"), progress);
+
+        // Not "unchanged" through the old file's ETag: nothing of the old file is trusted or carried over.
+        assertThat(report.sources()).extracting(SourceOutcome::state).containsExactly(State.UPDATED);
+        assertThat(server.requests("/kev.json")).last()
+                .satisfies(r -> assertThat(r.headers()).doesNotContainKey("if-none-match"));
+        assertThat(log).anySatisfy(line -> assertThat(line)
+                .startsWith("previous database unusable, starting afresh: ")
+                .contains("written by an older version of patchgap"));
+        assertThat(ByteBuffer.wrap(Files.readAllBytes(file)).getInt(4)).isEqualTo(DatabaseFormat.VERSION);
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.status().sources()).extracting(SourceStatus::name).containsExactly("kev");
             assertThat(db.kev("CVE-2021-44228")).isPresent();
         }
     }
