@@ -12,17 +12,20 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.match.Upgrade;
 import org.patchgap.core.model.Component;
+import org.patchgap.core.model.EpssScore;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Problem;
+import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.SeverityLevel;
+import org.patchgap.core.model.SuppressedFinding;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.kev.KevEntry;
 
 /**
- * Writes a {@link ScanReport} as one JSON object: {@code findings}, {@code upgrades}, {@code summary} and
- * {@code problems}. The field names are a stable contract (docs/cli.md): fields are only ever added.
+ * Writes a {@link ScanReport} as one JSON object: {@code findings}, {@code upgrades}, {@code notAffected} (matches
+ * a vendor's VEX statement kept out of the findings), {@code summary} and {@code problems}. The field names are a stable contract (docs/cli.md): fields are only ever added.
  *
  * <p>Written with Jackson's streaming generator rather than data binding: the shape is spelled out here, in
  * one place, and the core model stays free of JSON annotations.
@@ -39,11 +42,14 @@ public final class JsonReportWriter {
             json.writeArrayFieldStart("findings");
             for (Finding finding : report.findings()) {
                 writeFinding(json, finding, upgrades.get(ScanReport.FindingKey.of(finding)),
-                        report.knownExploited(finding).orElse(null));
+                        report.knownExploited(finding).orElse(null), report.epss(finding).orElse(null));
             }
             json.writeEndArray();
             json.writeArrayFieldStart("upgrades");
             for (Upgrade upgrade : report.upgrades()) writeUpgrade(json, upgrade);
+            json.writeEndArray();
+            json.writeArrayFieldStart("notAffected");
+            for (SuppressedFinding s : report.notAffected()) writeNotAffected(json, s);
             json.writeEndArray();
             writeSummary(json, report);
             writeProblems(json, report.problems());
@@ -62,7 +68,7 @@ public final class JsonReportWriter {
     }
 
     private static void writeFinding(JsonGenerator json, Finding finding, @Nullable Upgrade upgrade,
-            @Nullable KevEntry knownExploited) throws IOException {
+            @Nullable KevEntry knownExploited, @Nullable EpssScore epss) throws IOException {
         json.writeStartObject();
         json.writeStringField("target", finding.target());
         json.writeFieldName("package");
@@ -79,6 +85,59 @@ public final class JsonReportWriter {
         writeNullableString(json, "upgrade", upgrade == null ? null : upgrade.toVersion());
         json.writeBooleanField("exactOrder", finding.exactOrder());
         writeKnownExploited(json, knownExploited);
+        writeEpss(json, epss);
+        writeRemediations(json, finding.remediations());
+        json.writeEndObject();
+    }
+
+    /** FIRST's EPSS score of the finding's CVE, or null when it has none (or no EPSS data was given). */
+    private static void writeEpss(JsonGenerator json, @Nullable EpssScore score) throws IOException {
+        if (score == null) {
+            json.writeNullField("epss");
+            return;
+        }
+        json.writeObjectFieldStart("epss");
+        json.writeNumberField("score", score.score());
+        json.writeNumberField("percentile", score.percentile());
+        json.writeStringField("date", score.date().toString());
+        json.writeEndObject();
+    }
+
+    /** What the vendor says to do (CSAF remediations), every one, in the document's order. */
+    private static void writeRemediations(JsonGenerator json, List<Remediation> remediations) throws IOException {
+        json.writeArrayFieldStart("remediations");
+        for (Remediation r : remediations) {
+            json.writeStartObject();
+            json.writeStringField("category", r.category().label());
+            json.writeStringField("details", r.details());
+            writeNullableString(json, "url", r.url());
+            writeNullableString(json, "date", r.date() == null ? null : r.date().toString());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /** A match kept out of the findings by a not-affected statement, with the statement and who made it. */
+    private static void writeNotAffected(JsonGenerator json, SuppressedFinding s) throws IOException {
+        Finding f = s.finding();
+        json.writeStartObject();
+        json.writeStringField("target", f.target());
+        json.writeFieldName("package");
+        writePackage(json, f.component());
+        json.writeFieldName("location");
+        writeLocation(json, f.component().location());
+        json.writeObjectFieldStart("vulnerability");
+        json.writeStringField("id", f.vulnerability().id());
+        writeStrings(json, "aliases", f.vulnerability().aliases());
+        json.writeEndObject();
+        json.writeStringField("evidence", f.evidence());
+        writeNullableString(json, "justification",
+                s.statement().justification() == null ? null : s.statement().justification().label());
+        writeNullableString(json, "impactStatement", s.statement().impactStatement());
+        json.writeObjectFieldStart("statement");
+        json.writeStringField("id", s.recordId());
+        json.writeStringField("source", s.source());
+        json.writeEndObject();
         json.writeEndObject();
     }
 
@@ -161,6 +220,7 @@ public final class JsonReportWriter {
             json.writeNumberField(level.label(), bySeverity.get(level));
         }
         json.writeEndObject();
+        json.writeNumberField("notAffected", report.notAffected().size());
         json.writeNumberField("advisories", s.advisoryRecords());
         json.writeNumberField("vulnerabilities", s.vulnerabilities());
         json.writeNumberField("withdrawn", s.withdrawn());

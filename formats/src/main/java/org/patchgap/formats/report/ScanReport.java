@@ -8,18 +8,21 @@ import java.util.Map;
 import java.util.Objects;
 import org.patchgap.core.match.Upgrade;
 import org.patchgap.core.model.Component;
+import org.patchgap.core.model.EpssScore;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.SeverityLevel;
+import org.patchgap.core.model.SuppressedFinding;
 import org.patchgap.formats.kev.KevEntry;
 
 /**
  * Everything a scan found, as the report writers print it: the findings (most severe first), the one upgrade
  * per vulnerable component, the problems met on the way (skipped records, components and files), the counts,
- * and the CISA Known Exploited Vulnerabilities entries of the findings' CVEs (by CVE id).
+ * the CISA Known Exploited Vulnerabilities entries and the EPSS scores of the findings' CVEs (by CVE id), and the
+ * matches a vendor's not-affected statement (VEX) kept out of the findings.
  */
 public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Problem> problems, ScanSummary summary,
-        Map<String, KevEntry> knownExploited) {
+        Map<String, KevEntry> knownExploited, Map<String, EpssScore> epss, List<SuppressedFinding> notAffected) {
 
     public ScanReport {
         findings = List.copyOf(findings);
@@ -27,6 +30,14 @@ public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Pr
         problems = List.copyOf(problems);
         Objects.requireNonNull(summary, "summary");
         knownExploited = Map.copyOf(knownExploited);
+        epss = Map.copyOf(epss);
+        notAffected = List.copyOf(notAffected);
+    }
+
+    /** A report without EPSS scores and without not-affected statements. */
+    public ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Problem> problems, ScanSummary summary,
+            Map<String, KevEntry> knownExploited) {
+        this(findings, upgrades, problems, summary, knownExploited, Map.of(), List.of());
     }
 
     /** A report without Known Exploited Vulnerabilities data. */
@@ -41,6 +52,17 @@ public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Pr
         for (String alias : finding.vulnerability().aliases()) {
             entry = knownExploited.get(alias);
             if (entry != null) return java.util.Optional.of(entry);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The EPSS score of the finding's vulnerability (its id or any CVE alias), when one was given. */
+    public java.util.Optional<EpssScore> epss(Finding finding) {
+        EpssScore score = epss.get(finding.vulnerability().id());
+        if (score != null) return java.util.Optional.of(score);
+        for (String alias : finding.vulnerability().aliases()) {
+            score = epss.get(alias);
+            if (score != null) return java.util.Optional.of(score);
         }
         return java.util.Optional.empty();
     }

@@ -8,40 +8,62 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.patchgap.core.match.Upgrade;
+import org.patchgap.core.model.EpssScore;
 import org.patchgap.core.model.Finding;
+import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.SeverityLevel;
+import org.patchgap.core.model.SuppressedFinding;
 import org.patchgap.formats.kev.KevEntry;
 
 /**
  * Renders a {@link ScanReport} as a terminal table, most severe first, followed by the upgrade that removes the
  * findings of each vulnerable component and a one-line summary. Colour is the caller's decision (a terminal, no
  * {@code NO_COLOR}); without it the text is plain and stable for tests and files.
+ *
+ * <p>An {@code EPSS} column (the probability of exploitation in the next 30 days, as a percentage) appears only
+ * when some finding has a score, so that a scan without EPSS data keeps its narrower table. Matches a vendor
+ * states are not affected (VEX) are counted in one line, and listed when asked.
  */
 public final class TableReportWriter {
 
 
     private static final List<String> HEADER = List.of("SEVERITY", "PACKAGE", "VERSION", "VULNERABILITY", "FIX", "TARGET");
+    private static final List<String> HEADER_WITH_EPSS =
+            List.of("SEVERITY", "EPSS", "PACKAGE", "VERSION", "VULNERABILITY", "FIX", "TARGET");
 
-    /** The whole report as text, ending with a newline. */
+    /** The whole report as text, ending with a newline; not-affected matches are counted, not listed. */
     public String render(ScanReport report, boolean colour) {
+        return render(report, colour, false);
+    }
+
+    /**
+     * The whole report as text, ending with a newline.
+     *
+     * @param showNotAffected list the matches that vendors' not-affected statements kept out of the findings
+     */
+    public String render(ScanReport report, boolean colour, boolean showNotAffected) {
         Ansi ansi = new Ansi(colour);
         StringBuilder out = new StringBuilder();
         List<Finding> findings = new ArrayList<>(report.findings());
         findings.sort(Finding.MOST_SEVERE_FIRST);
         if (!findings.isEmpty()) {
+            boolean epss = findings.stream().anyMatch(f -> report.epss(f).isPresent());
+            List<String> header = epss ? HEADER_WITH_EPSS : HEADER;
             List<List<String>> rows = new ArrayList<>();
             for (Finding f : findings) {
-                rows.add(List.of(
-                        severityCell(f.severity()),
-                        f.component().name(),
-                        String.valueOf(f.component().version()),
-                        vulnerabilityCell(f) + (report.knownExploited(f).isPresent() ? " [KEV]" : ""),
-                        fixCell(f),
-                        f.target()));
+                List<String> row = new ArrayList<>(header.size());
+                row.add(severityCell(f.severity()));
+                if (epss) row.add(report.epss(f).map(TableReportWriter::epssCell).orElse("-"));
+                row.add(f.component().name());
+                row.add(String.valueOf(f.component().version()));
+                row.add(vulnerabilityCell(f) + (report.knownExploited(f).isPresent() ? " [KEV]" : ""));
+                row.add(fixCell(f));
+                row.add(f.target());
+                rows.add(row);
             }
-            int[] widths = widths(rows);
-            appendRow(out, HEADER, widths, ansi, null);
+            int[] widths = widths(header, rows);
+            appendRow(out, header, widths, ansi, null);
             for (int i = 0; i < rows.size(); i++) {
                 appendRow(out, rows.get(i), widths, ansi, findings.get(i).severity().level());
             }
@@ -54,6 +76,7 @@ public final class TableReportWriter {
         }
         appendKnownExploited(out, report, findings, ansi);
         appendMitigations(out, findings, ansi);
+        appendNotAffected(out, report.notAffected(), showNotAffected, ansi);
         if (!out.isEmpty()) out.append('\n');
         out.append(summaryLine(report)).append('\n');
         return out.toString();
@@ -74,6 +97,34 @@ public final class TableReportWriter {
             if (entry.knownRansomwareUse()) out.append(", ").append(ansi.red("known ransomware use"));
             out.append('\n');
         }
+    }
+
+    /**
+     * One line counting the matches vendors state are not affected (VEX), and with {@code show} one line per match:
+     * {@code lib 1.2.0 in app: CVE-2024-1, vulnerable_code_not_present: "impact" (CVE-2024-1, vex.json)}.
+     */
+    private static void appendNotAffected(StringBuilder out, List<SuppressedFinding> notAffected, boolean show,
+            Ansi ansi) {
+        if (notAffected.isEmpty()) return;
+        int n = notAffected.size();
+        out.append(out.isEmpty() ? "" : "\n").append(ansi.bold(n + plural(n, " finding") + " not reported: vendor"
+                + (n == 1 ? " states" : "s state") + " not affected (VEX)"))
+                .append(show ? "" : "; --show-not-affected lists " + (n == 1 ? "it" : "them")).append('\n');
+        if (!show) return;
+        for (SuppressedFinding s : notAffected) {
+            Finding f = s.finding();
+            out.append("  ").append(f.component().name()).append(' ').append(f.component().version()).append(" in ")
+                    .append(f.target()).append(": ").append(vulnerabilityCell(f));
+            if (s.statement().justification() != null) out.append(", ").append(s.statement().justification().label());
+            if (s.statement().impactStatement() != null) {
+                out.append(": \"").append(oneLine(s.statement().impactStatement())).append('"');
+            }
+            out.append(" (").append(s.recordId()).append(", ").append(s.source()).append(")\n");
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text.strip().replaceAll("\\s+", " ");
     }
 
     /** Mitigations found on hosts (SMBv1 disabled, ...): shown beside the findings, which they do not remove. */
@@ -100,7 +151,30 @@ public final class TableReportWriter {
             if (f.evidence().startsWith("CANNOT_TELL")) return "cannot tell";
             return f.fixedVersions().isEmpty() ? "no fix" : String.join(" or ", f.fixedVersions());
         }
-        return f.fixedVersions().isEmpty() ? "no fix" : f.fixedVersions().get(0);
+        if (!f.fixedVersions().isEmpty()) return f.fixedVersions().get(0);
+        return f.vendorFix().map(r -> "vendor fix: " + remediationName(r)).orElse("no fix");
+    }
+
+    /**
+     * A short name for a remediation in a table cell: its details when they are one short line (a KB or RHSA id),
+     * else the last segment of its URL ({@code .../errata/RHSA-2022:0011}), else {@code see JSON report}.
+     */
+    static String remediationName(Remediation r) {
+        String details = r.details().strip();
+        if (!details.isEmpty() && details.length() <= 24 && details.indexOf('\n') < 0) return details;
+        if (r.url() != null) {
+            String url = r.url().replaceAll("[/#?]+$", "");
+            String last = url.substring(url.lastIndexOf('/') + 1);
+            if (!last.isEmpty() && last.length() <= 24) return last;
+        }
+        return "see JSON report";
+    }
+
+    /** EPSS as a percentage, with the precision a small probability needs: {@code 97%}, {@code 4.2%}, {@code 0.04%}. */
+    static String epssCell(EpssScore score) {
+        double percent = score.score() * 100;
+        String pattern = percent >= 10 ? "%.0f%%" : percent >= 1 ? "%.1f%%" : "%.2f%%";
+        return String.format(Locale.ROOT, pattern, percent);
     }
 
     private static final String WINDOWS = "Windows";
@@ -167,9 +241,9 @@ public final class TableReportWriter {
                 .map(cve -> id + " (" + cve + ")").orElse(id);
     }
 
-    private static int[] widths(List<List<String>> rows) {
-        int[] widths = new int[HEADER.size()];
-        for (int c = 0; c < widths.length; c++) widths[c] = HEADER.get(c).length();
+    private static int[] widths(List<String> header, List<List<String>> rows) {
+        int[] widths = new int[header.size()];
+        for (int c = 0; c < widths.length; c++) widths[c] = header.get(c).length();
         for (List<String> row : rows) {
             for (int c = 0; c < widths.length; c++) widths[c] = Math.max(widths[c], row.get(c).length());
         }

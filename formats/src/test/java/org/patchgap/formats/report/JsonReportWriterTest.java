@@ -78,4 +78,39 @@ class JsonReportWriterTest {
         assertThat(json.at("/problems/0/place").asText()).isEqualTo("/affected/0");
         assertThat(json.at("/problems/0/message").asText()).isEqualTo("invalid version");
     }
+
+    @Test
+    void epssRemediationsAndNotAffected() throws IOException {
+        JsonNode json = write(ReportFixtures.vexReport());
+        JsonNode log4shell = json.at("/findings/0");
+        assertThat(log4shell.at("/epss/score").asDouble()).isEqualTo(0.97);
+        assertThat(log4shell.at("/epss/percentile").asDouble()).isEqualTo(0.9999);
+        assertThat(log4shell.at("/epss/date").asText()).isEqualTo("2025-08-25");
+        assertThat(log4shell.get("remediations")).isEmpty();
+
+        JsonNode telnet = json.at("/findings/1");
+        assertThat(telnet.get("fix").isNull()).isTrue();
+        assertThat(telnet.at("/remediations/0/category").asText()).isEqualTo("vendor_fix");
+        assertThat(telnet.at("/remediations/0/url").asText()).isEqualTo("https://access.redhat.com/errata/RHSA-2022:0011");
+        assertThat(telnet.at("/remediations/0/date").asText()).isEqualTo("2022-01-04T10:00:00Z");
+        assertThat(telnet.at("/remediations/1/category").asText()).isEqualTo("workaround");
+        assertThat(telnet.at("/remediations/1/url").isNull()).isTrue();
+
+        JsonNode na = json.at("/notAffected/0");
+        assertThat(na.get("target").asText()).isEqualTo("shop");
+        assertThat(na.at("/package/version").asText()).isEqualTo("2.14.1-vendor1");
+        assertThat(na.at("/vulnerability/id").asText()).isEqualTo("GHSA-jfh8-c2jp-5v3q");
+        assertThat(na.get("justification").asText()).isEqualTo("vulnerable_code_not_present");
+        assertThat(na.get("impactStatement").asText()).startsWith("JndiLookup.class was removed");
+        assertThat(na.at("/statement/id").asText()).isEqualTo("CVE-2021-44228");
+        assertThat(na.at("/statement/source").asText()).isEqualTo("vex/shop.json");
+        assertThat(json.at("/summary/notAffected").asInt()).isEqualTo(1);
+        assertThat(json.at("/summary/findings/total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void withoutEpssDataTheFieldIsNull() throws IOException {
+        assertThat(write(ReportFixtures.report()).at("/findings/0/epss").isNull()).isTrue();
+        assertThat(write(ReportFixtures.report()).get("notAffected")).isEmpty();
+    }
 }

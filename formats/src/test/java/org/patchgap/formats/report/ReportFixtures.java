@@ -45,6 +45,45 @@ final class ReportFixtures {
                 List.of(new Problem(new Location("bad.json", "/affected/0"), "invalid version")), SUMMARY);
     }
 
+    /** An unfixed finding whose vendor published a fix outside the package's versions (CSAF vendor_fix). */
+    static final Component TELNET = new Component("Red Hat", "telnet", "1:0.17-64.el7", null,
+            new Location("host.rpmqa", "line 4"));
+    static final Finding TELNET_FINDING = new Finding("host", TELNET,
+            vulnerability("CVE-2020-10188", "RHSA-2022:0011", "telnet: arbitrary command execution"),
+            new Severity(SeverityLevel.HIGH, 8.8, null, "CVSS_V3"), "affected range [0, *)", List.of(), true,
+            List.of(new org.patchgap.core.model.Remediation(org.patchgap.core.model.Remediation.Category.VENDOR_FIX,
+                    "For details on how to apply this update, refer to:\n\nhttps://access.redhat.com/articles/11258",
+                    "https://access.redhat.com/errata/RHSA-2022:0011", java.time.Instant.parse("2022-01-04T10:00:00Z")),
+                    new org.patchgap.core.model.Remediation(org.patchgap.core.model.Remediation.Category.WORKAROUND,
+                            "Disable the telnet service.", null, null)));
+
+    /** The Log4Shell match a vendor states is not affected (VEX): kept out of the findings. */
+    static final org.patchgap.core.model.SuppressedFinding LOG4SHELL_NOT_AFFECTED =
+            new org.patchgap.core.model.SuppressedFinding(new Finding("shop", LOG4J_PATCHED(),
+                    vulnerability("GHSA-jfh8-c2jp-5v3q", "CVE-2021-44228", "Remote code injection in Log4j"),
+                    Severity.UNKNOWN, "ECOSYSTEM range [2.13.0, 2.15.0)", List.of("2.15.0"), true),
+                    new org.patchgap.core.model.NotAffectedStatement("Maven", "org.apache.logging.log4j:log4j-core",
+                            null, List.of(), List.of("2.14.1-vendor1"),
+                            org.patchgap.core.model.NotAffectedStatement.Justification.VULNERABLE_CODE_NOT_PRESENT,
+                            "JndiLookup.class was removed\n from the jar."),
+                    "CVE-2021-44228", "vex/shop.json");
+
+    private static Component LOG4J_PATCHED() {
+        return new Component("Maven", "org.apache.logging.log4j:log4j-core", "2.14.1-vendor1", null,
+                new Location("shop.cdx.json", "/components/3"));
+    }
+
+    /** Findings with EPSS scores, a vendor fix, and a not-affected match. */
+    static ScanReport vexReport() {
+        return new ScanReport(List.of(LOG4SHELL, TELNET_FINDING), List.of(LOG4J_UPGRADE), List.of(), SUMMARY,
+                java.util.Map.of(),
+                java.util.Map.of("CVE-2021-44228", new org.patchgap.core.model.EpssScore("CVE-2021-44228", 0.97, 0.9999,
+                        java.time.LocalDate.parse("2025-08-25")),
+                        "CVE-2020-10188", new org.patchgap.core.model.EpssScore("CVE-2020-10188", 0.00043, 0.12,
+                        java.time.LocalDate.parse("2025-08-25"))),
+                List.of(LOG4SHELL_NOT_AFFECTED));
+    }
+
     private static Vulnerability vulnerability(String id, String cve, String summary) {
         return new Vulnerability(id, List.of(cve), summary, null, null, null, List.of(), List.of(), List.of(), id + ".json");
     }

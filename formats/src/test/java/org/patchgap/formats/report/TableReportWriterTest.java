@@ -54,4 +54,55 @@ class TableReportWriterTest {
         assertThat(TableReportWriter.upgradeLine(split, new Ansi(false)))
                 .isEqualTo("org.apache.logging.log4j:log4j-core 2.14.1: no single version fixes all 2 findings (A, B) in shop");
     }
+
+    @Test
+    void epssColumnVendorFixAndANotAffectedCount() {
+        String text = writer.render(ReportFixtures.vexReport(), false);
+        assertThat(text).isEqualTo("""
+                SEVERITY       EPSS   PACKAGE                              VERSION        VULNERABILITY                         FIX                         TARGET
+                critical 10.0  97%    org.apache.logging.log4j:log4j-core  2.14.1         GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)  2.15.0                      shop
+                high 8.8       0.04%  telnet                               1:0.17-64.el7  CVE-2020-10188                        vendor fix: RHSA-2022:0011  host
+
+                Upgrades
+                  upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 2) in shop
+
+                1 finding not reported: vendor states not affected (VEX); --show-not-affected lists it
+
+                2 findings (1 critical, 1 high) in 2 of 2 targets, 9 components, 11 advisory records.
+                """);
+    }
+
+    @Test
+    void notAffectedMatchesAreListedWhenAsked() {
+        String text = writer.render(ReportFixtures.vexReport(), false, true);
+        assertThat(text).contains("""
+
+                1 finding not reported: vendor states not affected (VEX)
+                  org.apache.logging.log4j:log4j-core 2.14.1-vendor1 in shop: GHSA-jfh8-c2jp-5v3q (CVE-2021-44228), \
+                vulnerable_code_not_present: "JndiLookup.class was removed from the jar." (CVE-2021-44228, vex/shop.json)
+                """);
+    }
+
+    @Test
+    void aScanWhoseOnlyMatchIsNotAffectedIsCleanAndSaysWhatItLeftOut() {
+        ScanReport report = new ScanReport(List.of(), List.of(), List.of(), ReportFixtures.SUMMARY, java.util.Map.of(),
+                java.util.Map.of(), List.of(ReportFixtures.LOG4SHELL_NOT_AFFECTED));
+        assertThat(writer.render(report, false)).isEqualTo("""
+                1 finding not reported: vendor states not affected (VEX); --show-not-affected lists it
+
+                No known vulnerabilities found (2 targets, 9 components, 11 advisory records).
+                """);
+    }
+
+    @Test
+    void remediationNamesStayShort() {
+        var cat = org.patchgap.core.model.Remediation.Category.VENDOR_FIX;
+        assertThat(TableReportWriter.remediationName(new org.patchgap.core.model.Remediation(cat, "KB5034441", null, null)))
+                .isEqualTo("KB5034441");
+        assertThat(TableReportWriter.remediationName(new org.patchgap.core.model.Remediation(cat,
+                "Update to the firmware released in March, see the notes", "https://example.com/notes/", null)))
+                .isEqualTo("notes");
+        assertThat(TableReportWriter.remediationName(new org.patchgap.core.model.Remediation(cat,
+                "Update to the firmware released in March, see the notes", null, null))).isEqualTo("see JSON report");
+    }
 }
