@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Component;
+import org.patchgap.core.model.EpssScore;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Target;
 import org.patchgap.core.model.Vulnerability;
@@ -21,7 +22,7 @@ import org.patchgap.store.DatabaseLocation;
 
 /**
  * The advisories of a scan without {@code --advisories}: from the local advisory database, only the records of
- * the packages the targets contain (docs/database.md), with the KEV facts of those records.
+ * the packages the targets contain (docs/database.md), with the KEV facts and EPSS scores of those records.
  */
 final class DatabaseAdvisories {
 
@@ -36,10 +37,13 @@ final class DatabaseAdvisories {
         try (AdvisoryDatabase db = AdvisoryDatabase.open(directory)) {
             List<Vulnerability> records = db.vulnerabilitiesFor(packagesOf(targets));
             List<KevEntry> kev = new ArrayList<>();
+            Map<String, EpssScore> epss = new HashMap<>();
             for (Vulnerability record : records) {
                 db.kevOf(record).ifPresent(kev::add);
+                db.epssOf(record).ifPresent(score -> epss.put(score.cve(), score));
             }
-            return new AdvisoryLoader.Loaded(records, List.of(), List.of(KevCatalog.of("database", kev)), List.of());
+            return new AdvisoryLoader.Loaded(records, List.of(), List.of(KevCatalog.of("database", kev)), List.of(),
+                    epss);
         } catch (DatabaseException e) {
             throw new BadInputException(Location.of(directory.toString()), e.getMessage(), e);
         } catch (java.io.IOException e) {

@@ -12,9 +12,11 @@ import org.patchgap.core.match.MatchReport;
 import org.patchgap.core.match.Matcher;
 import org.patchgap.core.match.Upgrade;
 import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.EpssScore;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Problem;
+import org.patchgap.core.model.SuppressedFinding;
 import org.patchgap.core.model.Target;
 import org.patchgap.core.windows.WindowsMatcher;
 import org.patchgap.formats.kev.KevEntry;
@@ -70,11 +72,13 @@ final class Scan {
 
         List<Finding> findings = new ArrayList<>();
         List<Upgrade> upgrades = new ArrayList<>();
+        List<SuppressedFinding> notAffected = new ArrayList<>();
         int unmatchable = 0;
         for (FindingSource source : sources) {
             MatchReport report = source.match(targets);
             findings.addAll(report.findings());
             upgrades.addAll(report.upgrades());
+            notAffected.addAll(report.suppressed());
             problems.addAll(report.problems());
             unmatchable += report.componentsUnmatchable();
         }
@@ -82,9 +86,12 @@ final class Scan {
         findings.sort(Finding.MOST_SEVERE_FIRST);
 
         Map<String, KevEntry> knownExploited = new HashMap<>();
+        Map<String, EpssScore> epss = new HashMap<>();
         for (Finding finding : findings) {
             for (String id : ids(finding)) {
                 advisories.kevEntry(id).ifPresent(entry -> knownExploited.put(id, entry));
+                EpssScore score = advisories.epss().get(id);
+                if (score != null) epss.put(id, score);
             }
         }
 
@@ -95,7 +102,7 @@ final class Scan {
         ScanSummary summary = new ScanSummary(targets.size(), components, unmatchable, records,
                 vulnerabilities, stats.withdrawn(), stats.gitRanges(), stats.droppedRanges(), skippedAdvisories,
                 loaded.skippedComponents(), loaded.skippedFiles());
-        return new ScanReport(findings, upgrades, problems, summary, knownExploited);
+        return new ScanReport(findings, upgrades, problems, summary, knownExploited, epss, notAffected);
     }
 
     private static List<String> ids(Finding finding) {

@@ -28,7 +28,8 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--advisories", paramLabel = "PATH", required = false,
             description = "Advisories to use instead of the database: OSV JSON/YAML files, directories or zip dumps, "
-                    + "Microsoft CVRF/CSAF documents, CISA's KEV catalog. Repeatable.")
+                    + "CSAF documents (advisories and VEX), Microsoft CVRF/CSAF documents, CISA's KEV catalog, FIRST's "
+                    + "EPSS scores (.csv, .csv.gz). Repeatable.")
     List<Path> advisories = new ArrayList<>();
 
     @Option(names = "--db", paramLabel = "PATH",
@@ -48,6 +49,11 @@ final class ScanCommand implements Callable<Integer> {
                     + "low, medium, high, critical, or none (never). Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
+    @Option(names = "--show-not-affected",
+            description = "List the matches that a vendor's VEX statement (CSAF known_not_affected) keeps out of the "
+                    + "findings; without it the table only counts them (JSON always lists them under notAffected).")
+    boolean showNotAffected;
+
     @Mixin
     TargetOptions targetOptions = new TargetOptions();
 
@@ -62,7 +68,7 @@ final class ScanCommand implements Callable<Integer> {
             if (format == OutputFormat.JSON) {
                 new JsonReportWriter().write(report, out);
             } else {
-                out.write(new TableReportWriter().render(report, io.colour() && output == null).getBytes(StandardCharsets.UTF_8));
+                out.write(new TableReportWriter().render(report, io.colour() && output == null, showNotAffected).getBytes(StandardCharsets.UTF_8));
             }
         });
         Warnings.print(io.err(), report.summary(), report.problems());

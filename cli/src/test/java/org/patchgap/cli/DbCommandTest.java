@@ -2,6 +2,8 @@ package org.patchgap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,5 +52,35 @@ class DbCommandTest {
 
         assertThat(imported.exit()).isEqualTo(2);
         assertThat(imported.err()).contains("missing.json").contains("no such file");
+    }
+
+    @Test
+    void aDatabaseOfAnOlderFormatIsRefusedByStatusAndScanWithWhatToDo() throws Exception {
+        assertThat(Cli.run("db", "import", "--db", db.toString(), Cli.example("advisories/osv")).exit()).isZero();
+        Path file = db.resolve("advisories.pgdb");
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer.wrap(bytes).putInt(4, 1); // format 1: before remediations and VEX statements were stored
+        Files.write(file, bytes);
+
+        Cli.Result status = Cli.run("db", "status", "--db", db.toString());
+        Cli.Result scan = Cli.run("scan", "--db", db.toString(), Cli.example("inventories/shop-backend.cdx.json"));
+
+        for (Cli.Result r : java.util.List.of(status, scan)) {
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).startsWith("patchgap: ").contains("written by an older version of patchgap")
+                    .contains("run 'patchgap db update' (or 'patchgap db import' again)").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aScanFromTheDatabaseShowsTheEpssOfItsFindings() {
+        Cli.Result imported = Cli.run("db", "import", "--db", db.toString(), Cli.example("advisories/osv"),
+                Cli.example("vex/epss_scores-2025-08-25.csv"));
+        assertThat(imported.exit()).as(imported.err()).isZero();
+
+        Cli.Result scan = Cli.run("scan", "--db", db.toString(), Cli.example("inventories/storefront-web.cdx.xml"));
+
+        assertThat(scan.out().lines().findFirst().orElseThrow()).startsWith("SEVERITY      EPSS  PACKAGE");
+        assertThat(scan.out()).containsPattern("critical 9\\.1 +1\\.4% +lodash");
     }
 }

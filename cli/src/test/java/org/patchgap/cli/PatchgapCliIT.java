@@ -139,6 +139,52 @@ class PatchgapCliIT {
         assertThat(run.err()).doesNotContain("{"); // warnings never mix with the JSON
     }
 
+    /** Issue 4: a vendor's CSAF VEX statement about its own build outranks the generic OSV range. */
+    @Test
+    void aVexNotAffectedStatementKeepsTheMatchOutOfTheFindingsAndTheExitCodeZero() throws Exception {
+        String[] advisories = {"--advisories", OSV + "/GHSA-jfh8-c2jp-5v3q.json",
+                "--advisories", "examples/vex/example-vex-2021-0001.json"};
+        String sbom = "examples/vex/reports-service.cdx.json";
+
+        Run table = patchgap("", concat(new String[] {"scan"}, advisories, new String[] {sbom}));
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).isEqualTo("""
+                1 finding not reported: vendor states not affected (VEX); --show-not-affected lists it
+
+                No known vulnerabilities found (1 target, 2 components, 2 advisory records).
+                """);
+
+        Run json = patchgap("", concat(new String[] {"scan", "--format", "json"}, advisories, new String[] {sbom}));
+        assertThat(json.exit()).isZero();
+        JsonNode report = new ObjectMapper().readTree(json.out());
+        assertThat(report.get("findings")).isEmpty();
+        assertThat(report.at("/summary/notAffected").asInt()).isEqualTo(1);
+        JsonNode na = report.at("/notAffected/0");
+        assertThat(na.at("/package/version").asText()).isEqualTo("2.14.1-example1");
+        assertThat(na.at("/vulnerability/aliases").toString()).contains("GHSA-jfh8-c2jp-5v3q");
+        assertThat(na.get("justification").asText()).isEqualTo("vulnerable_code_not_present");
+        assertThat(na.get("impactStatement").asText()).startsWith("JndiLookup.class is removed");
+        assertThat(na.at("/statement/source").asText()).isEqualTo("examples/vex/example-vex-2021-0001.json");
+
+        // Without the VEX document the same SBOM fails on Log4Shell.
+        assertThat(patchgap("", "scan", "--advisories", OSV + "/GHSA-jfh8-c2jp-5v3q.json", sbom).exit()).isEqualTo(1);
+    }
+
+    @Test
+    void epssScoresFromAnAdvisoryFileAreShownBesideTheFindings() throws Exception {
+        Run run = patchgap("", "scan", "--advisories", OSV, "--advisories", "examples/vex/epss_scores-2025-08-25.csv",
+                "examples/inventories/shop-backend.cdx.json");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("SEVERITY       EPSS  PACKAGE");
+        assertThat(run.out()).contains(
+                "critical 10.0  94%   org.apache.logging.log4j:log4j-core  2.14.1   GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)",
+                "medium 6.6     -     org.apache.logging.log4j:log4j-core  2.14.1   GHSA-8489-44mv-ggj8 (CVE-2021-44832)");
+    }
+
+    private static String[] concat(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
     @Test
     void failOnCriticalPassesWhereFailOnHighFails() throws Exception {
         String app = "examples/inventories/billing-api.cdx.json";

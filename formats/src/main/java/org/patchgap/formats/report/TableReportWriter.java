@@ -100,8 +100,8 @@ public final class TableReportWriter {
     }
 
     /**
-     * One line counting the matches vendors state are not affected (VEX), and with {@code show} one line per match:
-     * {@code lib 1.2.0 in app: CVE-2024-1, vulnerable_code_not_present: "impact" (CVE-2024-1, vex.json)}.
+     * One line counting the matches vendors state are not affected (VEX), and with {@code show} each match on up
+     * to three lines: the vulnerability and component, the justification and impact statement, who stated it.
      */
     private static void appendNotAffected(StringBuilder out, List<SuppressedFinding> notAffected, boolean show,
             Ansi ansi) {
@@ -113,13 +113,14 @@ public final class TableReportWriter {
         if (!show) return;
         for (SuppressedFinding s : notAffected) {
             Finding f = s.finding();
-            out.append("  ").append(f.component().name()).append(' ').append(f.component().version()).append(" in ")
-                    .append(f.target()).append(": ").append(vulnerabilityCell(f));
-            if (s.statement().justification() != null) out.append(", ").append(s.statement().justification().label());
+            out.append("  ").append(vulnerabilityCell(f)).append(" in ").append(f.component().name()).append(' ')
+                    .append(f.component().version()).append(" (").append(f.target()).append(")\n");
+            String why = s.statement().justification() == null ? "" : s.statement().justification().label();
             if (s.statement().impactStatement() != null) {
-                out.append(": \"").append(oneLine(s.statement().impactStatement())).append('"');
+                why += (why.isEmpty() ? "" : ": ") + "\"" + oneLine(s.statement().impactStatement()) + "\"";
             }
-            out.append(" (").append(s.recordId()).append(", ").append(s.source()).append(")\n");
+            if (!why.isEmpty()) out.append("    ").append(why).append('\n');
+            out.append("    stated by ").append(s.recordId()).append(" in ").append(s.source()).append('\n');
         }
     }
 

@@ -78,8 +78,9 @@ class TableReportWriterTest {
         assertThat(text).contains("""
 
                 1 finding not reported: vendor states not affected (VEX)
-                  org.apache.logging.log4j:log4j-core 2.14.1-vendor1 in shop: GHSA-jfh8-c2jp-5v3q (CVE-2021-44228), \
-                vulnerable_code_not_present: "JndiLookup.class was removed from the jar." (CVE-2021-44228, vex/shop.json)
+                  GHSA-jfh8-c2jp-5v3q (CVE-2021-44228) in org.apache.logging.log4j:log4j-core 2.14.1-vendor1 (shop)
+                    vulnerable_code_not_present: "JndiLookup.class was removed from the jar."
+                    stated by CVE-2021-44228 in vex/shop.json
                 """);
     }
 
