@@ -75,7 +75,7 @@ class DbCommandTest {
     @Test
     void aScanFromTheDatabaseShowsTheEpssOfItsFindings() {
         Cli.Result imported = Cli.run("db", "import", "--db", db.toString(), Cli.example("advisories/osv"),
-                Cli.example("vex/epss_scores-2025-08-25.csv"));
+                Cli.example("vex/advisories/epss_scores-2025-08-25.csv"));
         assertThat(imported.exit()).as(imported.err()).isZero();
 
         Cli.Result scan = Cli.run("scan", "--db", db.toString(), Cli.example("inventories/storefront-web.cdx.xml"));

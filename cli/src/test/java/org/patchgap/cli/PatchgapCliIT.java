@@ -143,7 +143,7 @@ class PatchgapCliIT {
     @Test
     void aVexNotAffectedStatementKeepsTheMatchOutOfTheFindingsAndTheExitCodeZero() throws Exception {
         String[] advisories = {"--advisories", OSV + "/GHSA-jfh8-c2jp-5v3q.json",
-                "--advisories", "examples/vex/example-vex-2021-0001.json"};
+                "--advisories", "examples/vex/advisories/example-vex-2021-0001.json"};
         String sbom = "examples/vex/reports-service.cdx.json";
 
         Run table = patchgap("", concat(new String[] {"scan"}, advisories, new String[] {sbom}));
@@ -164,7 +164,7 @@ class PatchgapCliIT {
         assertThat(na.at("/vulnerability/aliases").toString()).contains("GHSA-jfh8-c2jp-5v3q");
         assertThat(na.get("justification").asText()).isEqualTo("vulnerable_code_not_present");
         assertThat(na.get("impactStatement").asText()).startsWith("JndiLookup.class is removed");
-        assertThat(na.at("/statement/source").asText()).isEqualTo("examples/vex/example-vex-2021-0001.json");
+        assertThat(na.at("/statement/source").asText()).isEqualTo("examples/vex/advisories/example-vex-2021-0001.json");
 
         // Without the VEX document the same SBOM fails on Log4Shell.
         assertThat(patchgap("", "scan", "--advisories", OSV + "/GHSA-jfh8-c2jp-5v3q.json", sbom).exit()).isEqualTo(1);
@@ -172,7 +172,7 @@ class PatchgapCliIT {
 
     @Test
     void epssScoresFromAnAdvisoryFileAreShownBesideTheFindings() throws Exception {
-        Run run = patchgap("", "scan", "--advisories", OSV, "--advisories", "examples/vex/epss_scores-2025-08-25.csv",
+        Run run = patchgap("", "scan", "--advisories", OSV, "--advisories", "examples/vex/advisories/epss_scores-2025-08-25.csv",
                 "examples/inventories/shop-backend.cdx.json");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("SEVERITY       EPSS  PACKAGE");

@@ -161,4 +161,38 @@ class ScanCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--fail-on").contains("severe");
     }
+
+    /** An advisory directory is routed by content: a CSAF VEX document to the CSAF reader, an EPSS file to EPSS. */
+    @Test
+    void anAdvisoryDirectoryWithVexAndEpssSuppressesAndScores(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("notes.csv"), "not,an,epss,file\n"); // a CSV that is not EPSS is ignored
+        Files.copy(Path.of(Cli.example("vex/advisories/example-vex-2021-0001.json")), dir.resolve("vex.json"));
+        Files.copy(Path.of(Cli.example("vex/advisories/epss_scores-2025-08-25.csv")), dir.resolve("epss.csv"));
+
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--advisories", dir.toString(), "--format", "json",
+                Cli.example("vex/reports-service.cdx.json"), JAVA_APP);
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("notes.csv");
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.get("notAffected")).singleElement()
+                .satisfies(n -> assertThat(n.get("target").asText()).isEqualTo("reports-service@3.2.0"));
+        // The statement is about CVE-2021-44228 only: the build's other log4j findings stay.
+        List<String> reports = new ArrayList<>();
+        for (JsonNode f : report.get("findings")) {
+            if (f.get("target").asText().startsWith("reports-service")) reports.add(f.at("/vulnerability/id").asText());
+        }
+        assertThat(reports).containsExactlyInAnyOrder("GHSA-7rjr-3q55-vv33", "GHSA-p6xc-xr62-6r2g", "GHSA-8489-44mv-ggj8");
+        assertThat(report.at("/findings/0/epss/score").asDouble()).isEqualTo(0.94358);
+        assertThat(report.at("/summary/findings/total").asInt()).isEqualTo(9);
+    }
+
+    @Test
+    void failOnIgnoresMatchesAVendorStatesAreNotAffected() {
+        Cli.Result r = Cli.run("scan", "--advisories", Cli.example("advisories/osv/GHSA-jfh8-c2jp-5v3q.json"),
+                "--advisories", Cli.example("vex/advisories/example-vex-2021-0001.json"), "--fail-on", "any",
+                Cli.example("vex/reports-service.cdx.json"));
+        assertThat(r.exit()).as(r.out()).isZero();
+        assertThat(r.out()).startsWith("1 finding not reported: vendor states not affected (VEX)");
+    }
 }
