@@ -146,6 +146,31 @@ class CsafProviderSourceTest {
                 .containsExactly(server.url("/csaf/2022/exsa-2022_0011.json").toString());
     }
 
+    @Test
+    void aVexDocumentIsStoredWithItsStatementUnderThePackageItNames() throws Exception {
+        metadata("/csaf/");
+        server.serve("/csaf/index.txt", "2024/ex-vex-0001.json\n".getBytes(StandardCharsets.UTF_8), "i1");
+        byte[] body = document("/csaf/2024/ex-vex-0001.json", "vex-not-affected.json");
+        hash("/csaf/2024/ex-vex-0001.json", "sha512", digest("SHA-512", body));
+
+        UpdateReport report = updater.update(List.of(source()), quiet);
+
+        // Only "not affected": no affected package, but the statement is worth storing.
+        assertThat(report.sources().get(0).records()).isEqualTo(1);
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.vulnerabilitiesFor(java.util.Map.of("npm", List.of("left-pad")))).singleElement()
+                    .satisfies(v -> {
+                        assertThat(v.affected()).isEmpty();
+                        assertThat(v.notAffected()).singleElement().satisfies(st -> {
+                            assertThat(st.versions()).containsExactly("1.0.0");
+                            assertThat(st.justification()).isEqualTo(
+                                    org.patchgap.core.model.NotAffectedStatement.Justification.VULNERABLE_CODE_NOT_PRESENT);
+                        });
+                        assertThat(v.source()).isEqualTo(server.url("/csaf/2024/ex-vex-0001.json").toString());
+                    });
+        }
+    }
+
     private static final TestSigningKey PROVIDER = new TestSigningKey("Example PSIRT <psirt@example.com>");
     private static final TestSigningKey STRANGER = new TestSigningKey("Someone else <else@example.net>");
 
