@@ -161,7 +161,9 @@ class PatchgapCliIT {
         assertThat(report.at("/summary/notAffected").asInt()).isEqualTo(1);
         JsonNode na = report.at("/notAffected/0");
         assertThat(na.at("/package/version").asText()).isEqualTo("2.14.1-example1");
-        assertThat(na.at("/vulnerability/aliases").toString()).contains("GHSA-jfh8-c2jp-5v3q");
+        assertThat(na.at("/vulnerability/id").asText()).isEqualTo("GHSA-jfh8-c2jp-5v3q");
+        assertThat(na.at("/vulnerability/aliases").toString()).contains("CVE-2021-44228", "EXAMPLE-VEX-2021-0001");
+        assertThat(na.at("/statement/id").asText()).isEqualTo("CVE-2021-44228");
         assertThat(na.get("justification").asText()).isEqualTo("vulnerable_code_not_present");
         assertThat(na.get("impactStatement").asText()).startsWith("JndiLookup.class is removed");
         assertThat(na.at("/statement/source").asText()).isEqualTo("examples/vex/advisories/example-vex-2021-0001.json");

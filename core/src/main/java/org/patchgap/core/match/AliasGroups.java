@@ -38,7 +38,11 @@ final class AliasGroups {
         }
         Map<Vulnerability, MergedVulnerability> merged = new IdentityHashMap<>();
         for (List<Vulnerability> group : byRoot.values()) {
-            Vulnerability representative = group.stream().min(Comparator.comparing(Vulnerability::id)).orElseThrow();
+            // A record that names no affected package (a VEX document's "not affected") describes no finding: it
+            // never represents the group, or a finding would carry its title and source.
+            Vulnerability representative = group.stream().min(Comparator
+                    .comparing((Vulnerability v) -> v.affected().isEmpty()).thenComparing(Vulnerability::id))
+                    .orElseThrow();
             MergedVulnerability m = group.size() == 1
                     ? new MergedVulnerability(representative)
                     : new MergedVulnerability(withAliasesOf(representative, group),

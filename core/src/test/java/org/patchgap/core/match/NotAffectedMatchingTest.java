@@ -50,7 +50,7 @@ class NotAffectedMatchingTest {
     void statementForAnotherVersionLeavesTheFinding() {
         Vulnerability vex = advisory("CVE-2024-1").notAffected("npm", "lib", "1.2.0").build();
         MatchReport report = match(app("npm", "lib", "1.3.0"), OSV, vex);
-        assertThat(report.findings()).extracting(f -> f.vulnerability().id()).containsExactly("CVE-2024-1");
+        assertThat(report.findings()).extracting(f -> f.vulnerability().id()).containsExactly("GHSA-aaaa");
         assertThat(report.suppressed()).isEmpty();
     }
 
@@ -112,6 +112,18 @@ class NotAffectedMatchingTest {
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat(f.fixedVersions()).isEmpty();
             assertThat(f.vendorFix()).hasValueSatisfying(r -> assertThat(r.details()).isEqualTo("RHSA-2024:0001"));
+        });
+    }
+
+    @Test
+    void aVexRecordNeverRepresentsTheFindingsItDoesNotSuppress() {
+        // "CVE-2024-1" sorts before "GHSA-aaaa", but names no affected package.
+        Vulnerability vex = advisory("CVE-2024-1").notAffected("npm", "lib", "1.2.0").build();
+        MatchReport report = match(app("npm", "lib", "1.3.0"), OSV, vex);
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.vulnerability().id()).isEqualTo("GHSA-aaaa");
+            assertThat(f.vulnerability().aliases()).containsExactly("CVE-2024-1");
+            assertThat(f.vulnerability().source()).isEqualTo("test/GHSA-aaaa.json");
         });
     }
 }

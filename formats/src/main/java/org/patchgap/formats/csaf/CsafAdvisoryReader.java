@@ -135,7 +135,9 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
                 continue;
             }
             aliases.remove(id);
-            if (advisoryId != null && !advisoryId.equals(id)) add(aliases, advisoryId);
+            // The document's id is an alias only of its single vulnerability: shared by several, it would merge
+            // different CVEs into one finding (and let a VEX statement about one hide another).
+            if (advisoryId != null && !advisoryId.equals(id) && vulns.size() == 1) add(aliases, advisoryId);
             String title = CsafProducts.text(v, "title");
             if (title == null) title = CsafProducts.text(document, "title");
             Instant released = instant(CsafProducts.text(v, "release_date"));

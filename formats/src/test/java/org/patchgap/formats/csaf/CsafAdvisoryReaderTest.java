@@ -185,4 +185,24 @@ class CsafAdvisoryReaderTest {
         assertThat(result.problems()).extracting(Problem::toString).containsExactly(dir.resolve("b.json")
                 + " at /document/tracking: not a CSAF document (expected a document object with tracking); file skipped");
     }
+
+    @Test
+    void aDocumentsIdDoesNotLinkItsVulnerabilitiesSoAStatementAboutOneCannotHideAnother() throws Exception {
+        ReadResult<Vulnerability> result = reader.read(fixture("two-vulnerabilities.json"));
+        assertThat(result.items()).extracting(Vulnerability::aliases).containsOnly(List.of());
+
+        // Another source says CVE-2024-0003 affects every widget: the vendor's statement suppresses that one only.
+        Vulnerability osv = new Vulnerability("GHSA-wwww", List.of("CVE-2024-0003"), null, null, null, null, List.of(),
+                List.of(new AffectedPackage("npm", "widget", null, List.of(range(RangeEvent.introduced("0"))), List.of(),
+                        null)), List.of(), "osv.json");
+        List<Vulnerability> records = new java.util.ArrayList<>(result.items());
+        records.add(osv);
+        var component = new org.patchgap.core.model.Component("npm", "widget", "1.0.0", null,
+                new org.patchgap.core.model.Location("app.json", "/0"));
+        var report = org.patchgap.core.match.Matcher.of(records).match(List.of(new org.patchgap.core.model.Target(
+                "app", org.patchgap.core.model.Target.Kind.APPLICATION, "app.json", List.of(component))));
+
+        assertThat(report.findings()).extracting(f -> f.vulnerability().id()).containsExactly("CVE-2024-0004");
+        assertThat(report.suppressed()).extracting(s -> s.finding().vulnerability().id()).containsExactly("GHSA-wwww");
+    }
 }
