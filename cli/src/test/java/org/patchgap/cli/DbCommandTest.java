@@ -83,4 +83,21 @@ class DbCommandTest {
         assertThat(scan.out().lines().findFirst().orElseThrow()).startsWith("SEVERITY      EPSS  PACKAGE");
         assertThat(scan.out()).containsPattern("critical 9\\.1 +1\\.4% +lodash");
     }
+
+    @Test
+    void anImportedVexDocumentSuppressesTheMatchInADatabaseScan() {
+        Cli.Result imported = Cli.run("db", "import", "--db", db.toString(),
+                Cli.example("advisories/osv/GHSA-jfh8-c2jp-5v3q.json"),
+                Cli.example("vex/advisories/example-vex-2021-0001.json"));
+        assertThat(imported.exit()).as(imported.err()).isZero();
+
+        Cli.Result scan = Cli.run("scan", "--db", db.toString(), "--show-not-affected",
+                Cli.example("vex/reports-service.cdx.json"));
+
+        assertThat(scan.exit()).as(scan.out() + scan.err()).isZero();
+        assertThat(scan.out()).contains("1 finding not reported: vendor states not affected (VEX)",
+                "    vulnerable_code_not_present: \"JndiLookup.class is removed from this build",
+                "    stated by CVE-2021-44228 in " + Path.of(Cli.example("vex/advisories/example-vex-2021-0001.json"))
+                        .toAbsolutePath().normalize());
+    }
 }

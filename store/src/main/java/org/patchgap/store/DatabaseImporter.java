@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
+import org.patchgap.core.model.ReadResult;
+import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.AdvisoryReader;
+import org.patchgap.formats.csaf.CsafAdvisoryReader;
 import org.patchgap.formats.kev.KevCatalog;
 import org.patchgap.formats.osv.OsvReader;
 
@@ -23,6 +26,9 @@ import org.patchgap.formats.osv.OsvReader;
  * <ul>
  *   <li>a KEV catalog (JSON with {@code catalogVersion}) becomes the {@code kev} source;</li>
  *   <li>an EPSS score file ({@code .csv} or {@code .csv.gz}) becomes the {@code epss} source;</li>
+ *   <li>a CSAF 2.0 document ({@code .json} with {@code csaf_version}: an advisory or a VEX document) becomes the
+ *       source {@code import:<absolute path>}, its records with a matchable package or a not-affected
+ *       statement;</li>
  *   <li>anything else is read as OSV (a record file, a directory tree, or a zip dump such as a GitHub Advisory
  *       Database export) and becomes the source {@code import:<absolute path>}; importing the same path again
  *       replaces it.</li>
@@ -54,7 +60,7 @@ public final class DatabaseImporter {
     }
 
     /** The kinds of file {@code db import} recognises. */
-    enum Kind { OSV, KEV, EPSS }
+    enum Kind { OSV, KEV, EPSS, CSAF }
 
     @SuppressWarnings("try") // the lock is held for the try block, never used in it
     public UpdateReport importPaths(List<Path> paths, ProgressListener progress)
@@ -73,7 +79,7 @@ public final class DatabaseImporter {
                 String name = switch (kind) {
                     case KEV -> "kev";
                     case EPSS -> "epss";
-                    case OSV -> "import:" + path;
+                    case OSV, CSAF -> "import:" + path;
                 };
                 if (parsed.containsKey(name)) {
                     throw new BadInputException(Location.of(given.toString()),
@@ -84,6 +90,7 @@ public final class DatabaseImporter {
                 SourceReading.Parsed p = switch (kind) {
                     case KEV -> SourceReading.kev(name, path, fetch);
                     case EPSS -> SourceReading.epss(name, path, fetch);
+                    case CSAF -> SourceReading.osv(DatabaseImporter::readCsaf, name, path, path + "!/", fetch);
                     case OSV -> SourceReading.osv(osvReader, name, path,
                             Files.isDirectory(path) ? path + path.getFileSystem().getSeparator() : path + "!/", fetch);
                 };
@@ -101,6 +108,16 @@ public final class DatabaseImporter {
             DatabaseCommit.commit(directory, data, List.of(), Map.of(), deflate, clock, progress);
             return new UpdateReport(directory.resolve(DatabaseFormat.FILE_NAME), outcomes);
         }
+    }
+
+    /**
+     * A CSAF document's records that a scan can use: those naming a package (by purl) or stating one not affected;
+     * the reader reported why the others cannot be matched.
+     */
+    private static ReadResult<Vulnerability> readCsaf(Path file) throws BadInputException {
+        ReadResult<Vulnerability> read = new CsafAdvisoryReader().read(file);
+        return new ReadResult<>(read.items().stream()
+                .filter(v -> !v.affected().isEmpty() || !v.notAffected().isEmpty()).toList(), read.problems());
     }
 
     static Kind detect(Path path) throws BadInputException {
@@ -121,6 +138,10 @@ public final class DatabaseImporter {
             }
             if (KevCatalog.isKevCatalog(java.util.Arrays.copyOf(head, n))) {
                 return Kind.KEV;
+            }
+            String text = new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+            if (text.contains("\"csaf_version\"") && text.contains("\"document\"")) {
+                return Kind.CSAF;
             }
         }
         return Kind.OSV;

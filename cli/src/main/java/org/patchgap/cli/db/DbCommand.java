@@ -99,7 +99,7 @@ public final class DbCommand implements Callable<Integer> {
 
     /** {@code patchgap db import PATH...}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Import local files: OSV records, directories or zips; a KEV catalog; an EPSS score file.")
+            description = "Import local files: OSV records, directories or zips; CSAF documents (advisories, VEX); a KEV catalog; an EPSS score file.")
     static final class Import implements Callable<Integer> {
 
         @ParentCommand
