@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public record CpeName(List<CpeValue> values) {
 
+    /** The ecosystem under which advisories list CPE criteria: the affected package's name is a CPE name. */
+    public static final String ECOSYSTEM = "CPE";
+
     private static final int ATTRIBUTES = CpeAttribute.values().length;
 
     public CpeName {

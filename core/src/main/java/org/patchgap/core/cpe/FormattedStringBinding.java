@@ -53,10 +53,12 @@ final class FormattedStringBinding {
             if (c == '\\') {
                 if (i + 1 >= end) throw new MalformedCpeException(cpe, i, "a character quoted by '\\'");
                 char quoted = cpe.charAt(++i);
-                if (CpeValue.isUnquoted(quoted) || quoted < 0x21 || quoted > 0x7e) {
-                    throw new MalformedCpeException(cpe, i, "a punctuation character after '\\' (letters, digits and '_' are never quoted)");
+                if (quoted < 0x21 || quoted > 0x7e) {
+                    throw new MalformedCpeException(cpe, i, "a printable character after '\\'");
                 }
-                wfn.append('\\').append(quoted);
+                // Letters, digits and '_' need no quoting; a needless backslash (seen in the wild) is dropped.
+                if (!CpeValue.isUnquoted(quoted)) wfn.append('\\');
+                wfn.append(quoted);
             } else if (CpeValue.isUnquoted(c) || c == '*' || c == '?') {
                 wfn.append(c);
             } else if (c == '.' || c == '-') {

@@ -3,6 +3,7 @@ package org.patchgap.core.match;
 import java.util.BitSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.patchgap.core.cpe.CpeName;
 import org.patchgap.core.model.Severity;
 
 /**
@@ -18,17 +19,25 @@ final class CompiledPackage {
     /** Listed versions the ecosystem's scheme rejects, matched by their text; null when there are none. */
     private final @Nullable Set<String> unparsedListed;
     private final Severity severity;
+    /** For an entry of ecosystem CPE, its criteria: the entry applies only to components whose CPE it matches. */
+    private final @Nullable CpeName criteria;
 
     /**
      * @param severity severity of this entry: package-specific when published, else the record's highest
+     * @param criteria the CPE criteria of an entry of ecosystem CPE, else null
      */
     CompiledPackage(MergedVulnerability vulnerability, int[] ranges, BitSet listed, Set<String> unparsedListed,
-            Severity severity) {
+            Severity severity, @Nullable CpeName criteria) {
         this.vulnerability = vulnerability;
         this.ranges = ranges;
         this.listed = listed.isEmpty() ? null : listed;
         this.unparsedListed = unparsedListed.isEmpty() ? null : unparsedListed;
         this.severity = severity;
+        this.criteria = criteria;
+    }
+
+    @Nullable CpeName criteria() {
+        return criteria;
     }
 
     MergedVulnerability vulnerability() {
@@ -55,9 +64,18 @@ final class CompiledPackage {
 
     /** Why the version at {@code position} is affected, or null when it is not. */
     @Nullable String evidenceAt(int position, String text, PackagePositions positions) {
+        if (criteria != null) return cpeEvidence(position, positions);
         String interval = RangeProgram.intervalHolding(ranges, position, positions);
         if (interval != null) return "affected range " + interval;
         return isListed(position, text) ? "listed affected version " + text : null;
+    }
+
+    /** The criteria, and the NVD range that holds the version when the criteria leaves the version open. */
+    private @Nullable String cpeEvidence(int position, PackagePositions positions) {
+        String interval = RangeProgram.intervalHolding(ranges, position, positions);
+        if (interval == null) return null;
+        if (!criteria.version().isAny()) return "CPE " + criteria.toFormattedString() + " (version " + criteria.version().text() + ")";
+        return "CPE " + criteria.toFormattedString() + ", versions " + interval;
     }
 
     private boolean isListed(int position, String text) {

@@ -66,9 +66,23 @@ public final class Matcher {
         int unmatchable = 0;
         long checks = 0;
         Map<String, EcosystemContext> ecosystems = new HashMap<>();
+        CpeComponentMatcher cpeMatcher = new CpeComponentMatcher(index);
         for (Target target : targets) {
             for (Component component : target.components()) {
-                if (component.ecosystem() == null || component.version() == null || component.version().isBlank()) {
+                if (component.ecosystem() == null) {
+                    // Only a component that no package ecosystem identifies is matched by its CPE: package data
+                    // (OSV) is more precise than NVD's CPE applicability (docs/decisions/0009-cpe-matching.md).
+                    ComponentMatch match = component.cpe() == null ? null : cpeMatcher.match(target.name(), component, problems);
+                    if (match == null) {
+                        unmatchable++;
+                        continue;
+                    }
+                    matched++;
+                    findings.addAll(match.findings());
+                    if (match.upgrade() != null) upgrades.add(match.upgrade());
+                    continue;
+                }
+                if (component.version() == null || component.version().isBlank()) {
                     unmatchable++;
                     continue;
                 }
@@ -104,11 +118,11 @@ public final class Matcher {
         }
     }
 
-    private record ComponentMatch(List<Finding> findings, Upgrade upgrade) {}
+    record ComponentMatch(List<Finding> findings, Upgrade upgrade) {}
 
-    private static final ComponentMatch NOTHING = new ComponentMatch(List.of(), null);
+    static final ComponentMatch NOTHING = new ComponentMatch(List.of(), null);
 
-    private static ComponentMatch matchComponent(String target, Component component, Version installed,
+    static ComponentMatch matchComponent(String target, Component component, Version installed,
             PackageEntries candidates, boolean exact) {
         PackagePositions positions = candidates.positions();
         int position = positions.position(installed);

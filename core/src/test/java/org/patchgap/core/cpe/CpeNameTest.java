@@ -117,7 +117,7 @@ class CpeNameTest {
             cpe:2.3:a:vendor:product:12.*.1:*:*:*:*:*:*:*               | 25 | '*' only as the first or last character
             cpe:2.3:a:vendor:product:1?2:*:*:*:*:*:*:*                  | 25 | '?' only at the start or end
             cpe:2.3:a:vendor:product:**1:*:*:*:*:*:*:*                  | 25 | at most one '*'
-            cpe:2.3:a:vendor:pro\\duct:1.0:*:*:*:*:*:*:*               | 21 | a punctuation character after '\\'
+            cpe:2.3:a:vendor:pro\\ duct:1.0:*:*:*:*:*:*:*              | 21 | a printable character after '\\'
             cpe:2.3:a:vendor:product:1.0:*:*:*:*:*:*:\\                | 41 | a character quoted by '\\'
             cpe:/a:foo%5cbar:big%24money_2010%07:::~~special~ipod_touch~80gb~ | 33 | a printable ASCII character
             cpe:/a:foo:bar:12.%02.1234                                  | 15 | '*' only as the first or last character
