@@ -96,7 +96,7 @@ final class JsonBom {
     private static void component(BomCollector collector, JsonNode node, String place, boolean subject) {
         String purl = text(node, "purl");
         if (!subject || purl != null) {
-            collector.component(place, text(node, "name"), text(node, "version"), purl);
+            collector.component(place, text(node, "name"), text(node, "version"), purl, text(node, "cpe"));
         }
         JsonNode nested = node.get("components");
         if (nested == null || nested.isNull()) {

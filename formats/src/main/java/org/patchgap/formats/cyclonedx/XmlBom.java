@@ -104,7 +104,7 @@ final class XmlBom {
         String purl = childText(component, namespace, "purl");
         if (!subject || purl != null) {
             collector.component(path, childText(component, namespace, "name"),
-                    childText(component, namespace, "version"), purl);
+                    childText(component, namespace, "version"), purl, childText(component, namespace, "cpe"));
         }
         Element nested = child(component, namespace, "components");
         if (nested == null) {
