@@ -2,6 +2,7 @@ package org.patchgap.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Problem;
@@ -19,13 +21,17 @@ import org.patchgap.core.model.Vulnerability;
 import org.patchgap.core.windows.WindowsVulnerability;
 import org.patchgap.formats.kev.KevCatalog;
 import org.patchgap.formats.kev.KevEntry;
+import org.patchgap.formats.nvd.NvdCveReader;
+import org.patchgap.formats.nvd.NvdPage;
 import org.patchgap.formats.osv.OsvReader;
 import org.patchgap.formats.windows.WindowsAdvisories;
 
 /**
  * Reads the {@code --advisories} paths, routing each file by its content to the reader of its kind: Microsoft
- * security updates (CVRF, CSAF) to the Windows reader, CISA's KEV catalog to the KEV reader, everything else
- * that looks like advisory data ({@code .json}, {@code .yaml}, {@code .yml}, {@code .zip}) to the OSV reader.
+ * security updates (CVRF, CSAF) to the Windows reader, CISA's KEV catalog to the KEV reader, an NVD CVE API 2.0
+ * response (a page of {@code vulnerabilities[].cve}) to the NVD reader (its CPE criteria are matched against
+ * components' CPEs), everything else that looks like advisory data ({@code .json}, {@code .yaml}, {@code .yml},
+ * {@code .zip}) to the OSV reader.
  *
  * <p>A file named on the command line must read, or the run stops with its error. In a directory (walked in name
  * order, hidden entries and symbolic links skipped, as the OSV reader does) a file that fails is a problem and the
@@ -47,7 +53,7 @@ final class AdvisoryLoader {
         }
     }
 
-    private enum Kind { OSV, WINDOWS, KEV, OTHER }
+    private enum Kind { OSV, WINDOWS, KEV, NVD, OTHER }
 
     private final OsvReader osv = new OsvReader();
     private final List<Vulnerability> packageAdvisories = new ArrayList<>();
@@ -118,6 +124,12 @@ final class AdvisoryLoader {
                 kev.addAll(read.items());
                 problems.addAll(read.problems());
             }
+            case NVD -> {
+                // The record's source names the file it came from: a local page has no API to point to.
+                NvdPage read = new NvdCveReader().read(file, file.toString());
+                packageAdvisories.addAll(read.records());
+                problems.addAll(read.problems());
+            }
             default -> {
                 ReadResult<Vulnerability> read = osv.read(file);
                 packageAdvisories.addAll(read.items());
@@ -135,9 +147,22 @@ final class AdvisoryLoader {
         }
         byte[] head = head(file);
         if (WindowsAdvisories.isMicrosoftAdvisory(file, head)) return Kind.WINDOWS;
-        if (json) return KevCatalog.isKevCatalog(head) ? Kind.KEV : Kind.OSV;
+        if (json && KevCatalog.isKevCatalog(head)) return Kind.KEV;
+        if (json && isNvdResponse(head)) return Kind.NVD;
+        if (json) return Kind.OSV;
         return Kind.OTHER;
     }
+
+    /**
+     * An NVD CVE API 2.0 response: its {@code "format": "NVD_CVE"}, or the paging fields {@code totalResults} and
+     * {@code startIndex} that no OSV record has.
+     */
+    private static boolean isNvdResponse(byte[] head) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        return NVD_FORMAT.matcher(text).find() || text.contains("\"totalResults\"") && text.contains("\"startIndex\"");
+    }
+
+    private static final Pattern NVD_FORMAT = Pattern.compile("\"format\"\\s*:\\s*\"NVD_CVE\"");
 
     private static byte[] head(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

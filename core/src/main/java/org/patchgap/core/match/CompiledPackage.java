@@ -64,18 +64,21 @@ final class CompiledPackage {
 
     /** Why the version at {@code position} is affected, or null when it is not. */
     @Nullable String evidenceAt(int position, String text, PackagePositions positions) {
-        if (criteria != null) return cpeEvidence(position, positions);
+        if (criteria != null) return cpeEvidence(position, text, positions);
         String interval = RangeProgram.intervalHolding(ranges, position, positions);
         if (interval != null) return "affected range " + interval;
         return isListed(position, text) ? "listed affected version " + text : null;
     }
 
     /** The criteria, and the NVD range that holds the version when the criteria leaves the version open. */
-    private @Nullable String cpeEvidence(int position, PackagePositions positions) {
+    private @Nullable String cpeEvidence(int position, String text, PackagePositions positions) {
+        String name = "CPE " + criteria.toFormattedString();
         String interval = RangeProgram.intervalHolding(ranges, position, positions);
-        if (interval == null) return null;
-        if (!criteria.version().isAny()) return "CPE " + criteria.toFormattedString() + " (version " + criteria.version().text() + ")";
-        return "CPE " + criteria.toFormattedString() + ", versions " + interval;
+        if (interval != null) {
+            return criteria.version().isAny() ? name + ", versions " + interval
+                    : name + " (version " + criteria.version().text() + ")";
+        }
+        return isListed(position, text) ? name + ", listed affected version " + text : null;
     }
 
     private boolean isListed(int position, String text) {
