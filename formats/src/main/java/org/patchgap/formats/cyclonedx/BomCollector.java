@@ -41,8 +41,9 @@ final class BomCollector {
 
     /**
      * The BOM's subject ({@code metadata.component}) names the target and says whether it is an image. The
-     * walks also list it as a component when it has a purl: a vendor's SBOM of a product describes that
-     * product, and the product itself can be the vulnerable package. Without a purl it is only the name.
+     * walks also list it as a component when it has a purl or a CPE: a vendor's SBOM of a product (a device's
+     * firmware, say) describes that product, and the product itself can be the vulnerable one. Without either it
+     * is only the name.
      */
     void subject(@Nullable String type, @Nullable String name, @Nullable String version) {
         if (name != null && !name.isBlank()) {
