@@ -50,6 +50,9 @@ class CpeMatchingTest {
             *debug*   | x_debug_y | SUPERSET
             BETA      | beta      | EQUAL
             8.*       | 8.0       | SUPERSET
+            ?         | a         | SUPERSET
+            ?         | ab        | DISJOINT
+            ??        | ab        | SUPERSET
             """)
     void wildcardsAndCase(String source, String target, CpeRelation expected) throws Exception {
         assertThat(CpeMatching.compare(value(source), value(target))).isEqualTo(expected);
