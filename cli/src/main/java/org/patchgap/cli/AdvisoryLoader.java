@@ -2,6 +2,7 @@ package org.patchgap.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.EpssScore;
 import org.patchgap.core.model.Location;
@@ -25,6 +27,8 @@ import org.patchgap.formats.epss.EpssFile;
 import org.patchgap.formats.epss.EpssReader;
 import org.patchgap.formats.kev.KevCatalog;
 import org.patchgap.formats.kev.KevEntry;
+import org.patchgap.formats.nvd.NvdCveReader;
+import org.patchgap.formats.nvd.NvdPage;
 import org.patchgap.formats.osv.OsvReader;
 import org.patchgap.formats.windows.WindowsAdvisories;
 
@@ -32,7 +36,9 @@ import org.patchgap.formats.windows.WindowsAdvisories;
  * Reads the {@code --advisories} paths, routing each file by its content to the reader of its kind: Microsoft
  * security updates (CVRF, CSAF) to the Windows reader, CISA's KEV catalog to the KEV reader, other CSAF documents
  * (advisories and VEX) to the CSAF reader, FIRST's EPSS score file ({@code .csv}, {@code .csv.gz}) to the EPSS
- * reader, everything else that looks like advisory data ({@code .json}, {@code .yaml}, {@code .yml},
+ * reader, an NVD CVE API 2.0 response (a page of {@code vulnerabilities[].cve}) to the NVD reader (its CPE criteria
+ * are matched against components' CPEs), everything else that looks like advisory data ({@code .json},
+ * {@code .yaml}, {@code .yml},
  * {@code .zip}) to the OSV reader.
  *
  * <p>A file named on the command line must read, or the run stops with its error. In a directory (walked in name
@@ -60,7 +66,7 @@ final class AdvisoryLoader {
         }
     }
 
-    private enum Kind { OSV, WINDOWS, KEV, CSAF, EPSS, OTHER }
+    private enum Kind { OSV, WINDOWS, KEV, CSAF, EPSS, NVD, OTHER }
 
     private final OsvReader osv = new OsvReader();
     private final Map<String, EpssScore> epss = new HashMap<>();
@@ -145,6 +151,12 @@ final class AdvisoryLoader {
                         (old, now) -> now.date().isBefore(old.date()) ? old : now));
                 problems.addAll(read.problems());
             }
+            case NVD -> {
+                // The record's source names the file it came from: a local page has no API to point to.
+                NvdPage read = new NvdCveReader().read(file, file.toString());
+                packageAdvisories.addAll(read.records());
+                problems.addAll(read.problems());
+            }
             default -> {
                 ReadResult<Vulnerability> read = osv.read(file);
                 packageAdvisories.addAll(read.items());
@@ -166,6 +178,7 @@ final class AdvisoryLoader {
         if (json && isCsaf(head) && !isMicrosoft(head)) return Kind.CSAF;
         if (WindowsAdvisories.isMicrosoftAdvisory(file, head)) return Kind.WINDOWS;
         if (json && KevCatalog.isKevCatalog(head)) return Kind.KEV;
+        if (json && isNvdResponse(head)) return Kind.NVD;
         if (json) return Kind.OSV;
         return Kind.OTHER;
     }
@@ -206,6 +219,17 @@ final class AdvisoryLoader {
             return false;
         }
     }
+
+    /**
+     * An NVD CVE API 2.0 response: its {@code "format": "NVD_CVE"}, or the paging fields {@code totalResults} and
+     * {@code startIndex} that no OSV record has.
+     */
+    private static boolean isNvdResponse(byte[] head) {
+        String text = new String(head, StandardCharsets.UTF_8);
+        return NVD_FORMAT.matcher(text).find() || text.contains("\"totalResults\"") && text.contains("\"startIndex\"");
+    }
+
+    private static final Pattern NVD_FORMAT = Pattern.compile("\"format\"\\s*:\\s*\"NVD_CVE\"");
 
     private static byte[] head(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.cpe.CpeName;
 import org.patchgap.core.model.Component;
 import org.patchgap.core.model.EpssScore;
 import org.patchgap.core.model.Location;
@@ -55,7 +56,13 @@ final class DatabaseAdvisories {
         Map<String, Set<String>> packages = new HashMap<>();
         for (Target target : targets) {
             for (Component c : target.components()) {
-                if (c.ecosystem() != null) packages.computeIfAbsent(c.ecosystem(), k -> new HashSet<>()).add(c.name());
+                if (c.ecosystem() != null) {
+                    packages.computeIfAbsent(c.ecosystem(), k -> new HashSet<>()).add(c.name());
+                } else if (c.cpe() != null) {
+                    // The matcher matches such a component by its CPE: the store keys CPE blocks by vendor:product
+                    // (PackageNames.key), so only the criteria of these products are read.
+                    packages.computeIfAbsent(CpeName.ECOSYSTEM, k -> new HashSet<>()).add(c.cpe());
+                }
             }
         }
         return packages;

@@ -91,6 +91,31 @@ class AdvisoryDatabaseTest {
     }
 
     @Test
+    void cpeCriteriaAreStoredAndFoundByVendorAndProduct() throws Exception {
+        Vulnerability httpd = new Vulnerability("CVE-2021-44790", List.of(), null, null, null, null, List.of(),
+                List.of(new org.patchgap.core.model.AffectedPackage("CPE", "cpe:2.3:a:apache:http_server:*:*:*:*:*:*:*:*",
+                        null, List.of(), List.of(), null),
+                        new org.patchgap.core.model.AffectedPackage("CPE", "cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*",
+                                null, List.of(), List.of("2.4.49"), null)),
+                List.of(), "nvd?cveId=CVE-2021-44790");
+        Vulnerability tomcat = new Vulnerability("CVE-2020-1938", List.of(), null, null, null, null, List.of(),
+                List.of(new org.patchgap.core.model.AffectedPackage("CPE", "cpe:2.3:a:apache:tomcat:9.0.30:*:*:*:*:*:*:*",
+                        null, List.of(), List.of("9.0.30"), null)),
+                List.of(), "nvd?cveId=CVE-2020-1938");
+        commit(advisories("nvd", httpd, tomcat));
+
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            // A component's CPE (either binding, any case, any version) finds every criteria of its product, once.
+            assertThat(db.vulnerabilitiesFor(Map.of("CPE", List.of("cpe:/a:Apache:HTTP_Server:2.4.50"))))
+                    .containsExactly(httpd);
+            assertThat(db.vulnerabilitiesFor(Map.of("CPE", List.of("cpe:2.3:a:apache:tomcat:*:*:*:*:*:*:*:*"))))
+                    .containsExactly(tomcat);
+            assertThat(db.vulnerabilitiesFor(Map.of("CPE", List.of("cpe:2.3:a:apache:struts:2.0:*:*:*:*:*:*:*"))))
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void aRecordNamingTwoPackagesOfOneEcosystemComesOnce() throws Exception {
         Vulnerability two = new Vulnerability("GHSA-two", List.of(), null, null, null, null, List.of(),
                 List.of(requests.affected().get(0),

@@ -8,6 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.patchgap.core.cpe.CpeName;
+import org.patchgap.core.cpe.MalformedCpeException;
 import org.patchgap.core.ecosystem.PackageNames;
 import org.patchgap.core.model.AffectedPackage;
 import org.patchgap.core.model.AffectedRange;
@@ -45,6 +48,12 @@ final class AdvisoryIndex {
         return packages.getOrDefault(PackageNames.key(canonicalEcosystem, name), PackageEntries.NONE);
     }
 
+    /** The entries of the package whose key ({@link PackageNames#key}) is already known. */
+    PackageEntries candidatesByKey(String canonicalEcosystem, String key) {
+        Map<String, PackageEntries> packages = byPackage.get(canonicalEcosystem);
+        return packages == null ? PackageEntries.NONE : packages.getOrDefault(key, PackageEntries.NONE);
+    }
+
     List<Problem> problems() {
         return problems;
     }
@@ -79,7 +88,8 @@ final class AdvisoryIndex {
             List<Version> listed,
             Set<String> unparsedListed,
             Severity severity,
-            List<org.patchgap.core.model.Remediation> remediations) {}
+            List<org.patchgap.core.model.Remediation> remediations,
+            @Nullable CpeName criteria) {}
 
     private static final class Builder {
         final Map<String, Map<String, List<ParsedEntry>>> parsed = new HashMap<>();
@@ -95,6 +105,16 @@ final class AdvisoryIndex {
                 String ecosystem = VersionSchemes.canonicalName(affected.ecosystem());
                 VersionScheme scheme = VersionSchemes.forEcosystem(ecosystem);
                 String pointer = "/affected/" + i;
+                CpeName criteria = null;
+                if (CpeName.ECOSYSTEM.equals(ecosystem)) {
+                    try {
+                        criteria = CpeName.parse(affected.name());
+                    } catch (MalformedCpeException e) {
+                        problems.add(new Problem(new Location(record.source(), record.id() + " " + pointer + "/package/name"),
+                                e.getMessage() + "; CPE criteria ignored"));
+                        continue;
+                    }
+                }
                 List<List<RangeProgram.ParsedEvent>> ranges = new ArrayList<>();
                 List<List<Version>> limits = new ArrayList<>();
                 for (int j = 0; j < affected.ranges().size(); j++) {
@@ -115,13 +135,22 @@ final class AdvisoryIndex {
                         unparsed.add(text);
                     }
                 }
+                if (criteria != null && (!criteria.version().isAny() || ranges.isEmpty() && listed.isEmpty() && unparsed.isEmpty())) {
+                    // A criteria naming its version (2.0, 8.*, -) decides the version by NISTIR 7696 name matching
+                    // itself, and one with version ANY and no bounds applies to every version: both are "all
+                    // versions" for the range program, the criteria name does the rest (docs/formats/cpe.md).
+                    ranges = List.of(List.of(new RangeProgram.ParsedEvent(RangeEvent.Kind.INTRODUCED, null)));
+                    limits = List.of(List.of());
+                    listed = List.of();
+                    unparsed = Set.of();
+                }
                 if (ranges.isEmpty() && affected.versions().isEmpty()) continue;
                 Severity severity = affected.severity() != null ? affected.severity() : recordSeverity;
                 entries++;
                 parsed.computeIfAbsent(ecosystem, k -> new HashMap<>())
                         .computeIfAbsent(PackageNames.key(ecosystem, affected.name()), k -> new ArrayList<>())
                         .add(new ParsedEntry(vulnerability, ranges, limits, listed, Set.copyOf(unparsed), severity,
-                                affected.remediations()));
+                                affected.remediations(), criteria));
             }
         }
 
@@ -179,7 +208,7 @@ final class AdvisoryIndex {
                 BitSet listed = new BitSet();
                 for (Version v : entry.listed()) listed.set(positions.positionOfBoundary(v) >> 1);
                 compiled.add(new CompiledPackage(entry.vulnerability(), ranges, listed,
-                        entry.unparsedListed(), entry.severity(), entry.remediations()));
+                        entry.unparsedListed(), entry.severity(), entry.remediations(), entry.criteria()));
             }
             return PackageEntries.of(positions, compiled);
         }

@@ -4,6 +4,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.patchgap.core.cpe.CpeName;
 import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.Severity;
 
@@ -21,28 +22,31 @@ final class CompiledPackage {
     private final @Nullable Set<String> unparsedListed;
     private final Severity severity;
     private final List<Remediation> remediations;
+    /** For an entry of ecosystem CPE, its criteria: the entry applies only to components whose CPE it matches. */
+    private final @Nullable CpeName criteria;
 
     /**
      * @param severity     severity of this entry: package-specific when published, else the record's highest
      * @param remediations the entry's remediations (CSAF), usually none
+     * @param criteria     the CPE criteria of an entry of ecosystem CPE, else null
      */
     CompiledPackage(MergedVulnerability vulnerability, int[] ranges, BitSet listed, Set<String> unparsedListed,
-            Severity severity, List<Remediation> remediations) {
+            Severity severity, List<Remediation> remediations, @Nullable CpeName criteria) {
         this.vulnerability = vulnerability;
         this.ranges = ranges;
         this.listed = listed.isEmpty() ? null : listed;
         this.unparsedListed = unparsedListed.isEmpty() ? null : unparsedListed;
         this.severity = severity;
         this.remediations = List.copyOf(remediations);
-    }
-
-    CompiledPackage(MergedVulnerability vulnerability, int[] ranges, BitSet listed, Set<String> unparsedListed,
-            Severity severity) {
-        this(vulnerability, ranges, listed, unparsedListed, severity, List.of());
+        this.criteria = criteria;
     }
 
     List<Remediation> remediations() {
         return remediations;
+    }
+
+    @Nullable CpeName criteria() {
+        return criteria;
     }
 
     MergedVulnerability vulnerability() {
@@ -69,9 +73,21 @@ final class CompiledPackage {
 
     /** Why the version at {@code position} is affected, or null when it is not. */
     @Nullable String evidenceAt(int position, String text, PackagePositions positions) {
+        if (criteria != null) return cpeEvidence(position, text, positions);
         String interval = RangeProgram.intervalHolding(ranges, position, positions);
         if (interval != null) return "affected range " + interval;
         return isListed(position, text) ? "listed affected version " + text : null;
+    }
+
+    /** The criteria, and the NVD range that holds the version when the criteria leaves the version open. */
+    private @Nullable String cpeEvidence(int position, String text, PackagePositions positions) {
+        String name = "CPE " + criteria.toFormattedString();
+        String interval = RangeProgram.intervalHolding(ranges, position, positions);
+        if (interval != null) {
+            return criteria.version().isAny() ? name + ", versions " + interval
+                    : name + " (version " + criteria.version().text() + ")";
+        }
+        return isListed(position, text) ? name + ", listed affected version " + text : null;
     }
 
     private boolean isListed(int position, String text) {

@@ -69,9 +69,24 @@ public final class Matcher {
         int unmatchable = 0;
         long checks = 0;
         Map<String, EcosystemContext> ecosystems = new HashMap<>();
+        CpeComponentMatcher cpeMatcher = new CpeComponentMatcher(index);
         for (Target target : targets) {
             for (Component component : target.components()) {
-                if (component.ecosystem() == null || component.version() == null || component.version().isBlank()) {
+                if (component.ecosystem() == null) {
+                    // Only a component that no package ecosystem identifies is matched by its CPE: package data
+                    // (OSV) is more precise than NVD's CPE applicability (docs/decisions/0009-cpe-matching.md).
+                    ComponentMatch match = component.cpe() == null ? null : cpeMatcher.match(target.name(), component, problems);
+                    if (match == null) {
+                        unmatchable++;
+                        continue;
+                    }
+                    matched++;
+                    findings.addAll(match.findings());
+                    suppressed.addAll(match.suppressed());
+                    if (match.upgrade() != null) upgrades.add(match.upgrade());
+                    continue;
+                }
+                if (component.version() == null || component.version().isBlank()) {
                     unmatchable++;
                     continue;
                 }
@@ -102,18 +117,18 @@ public final class Matcher {
 
 
     /** An ecosystem name as components spell it, resolved once per match. */
-    private record EcosystemContext(String canonical, VersionScheme scheme) {
+    record EcosystemContext(String canonical, VersionScheme scheme) {
         static EcosystemContext of(String ecosystem) {
             String canonical = VersionSchemes.canonicalName(ecosystem);
             return new EcosystemContext(canonical, VersionSchemes.forEcosystem(canonical));
         }
     }
 
-    private record ComponentMatch(List<Finding> findings, Upgrade upgrade, List<SuppressedFinding> suppressed) {}
+    record ComponentMatch(List<Finding> findings, Upgrade upgrade, List<SuppressedFinding> suppressed) {}
 
-    private static final ComponentMatch NOTHING = new ComponentMatch(List.of(), null, List.of());
+    static final ComponentMatch NOTHING = new ComponentMatch(List.of(), null, List.of());
 
-    private static ComponentMatch matchComponent(String target, Component component, Version installed,
+    static ComponentMatch matchComponent(String target, Component component, Version installed,
             PackageEntries candidates, EcosystemContext context) {
         boolean exact = context.scheme().exact();
         PackagePositions positions = candidates.positions();

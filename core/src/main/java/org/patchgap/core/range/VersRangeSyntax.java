@@ -30,11 +30,15 @@ final class VersRangeSyntax implements RangeSyntax {
 
     static final VersRangeSyntax INSTANCE = new VersRangeSyntax();
 
-    /** vers versioning schemes (package-url types) to the OSV ecosystem whose version order they use. */
+    /**
+     * vers versioning schemes (package-url types) to the OSV ecosystem whose version order they use. vers'
+     * {@code generic} scheme maps to a name no scheme is registered under, so it gets our generic order (the one
+     * CPE products use).
+     */
     private static final Map<String, String> ECOSYSTEMS = new TreeMap<>(Map.ofEntries(
             Map.entry("alpine", "Alpine"), Map.entry("apk", "Alpine"), Map.entry("cargo", "crates.io"),
             Map.entry("composer", "Packagist"), Map.entry("cran", "CRAN"), Map.entry("deb", "Debian"),
-            Map.entry("gem", "RubyGems"), Map.entry("golang", "Go"), Map.entry("hackage", "Hackage"),
+            Map.entry("gem", "RubyGems"), Map.entry("generic", "generic"), Map.entry("golang", "Go"), Map.entry("hackage", "Hackage"),
             Map.entry("hex", "Hex"), Map.entry("maven", "Maven"), Map.entry("npm", "npm"),
             Map.entry("nuget", "NuGet"), Map.entry("pub", "Pub"), Map.entry("pypi", "PyPI"),
             Map.entry("rpm", "Red Hat"), Map.entry("swift", "SwiftURL")));

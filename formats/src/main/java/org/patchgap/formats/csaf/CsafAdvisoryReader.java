@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.patchgap.core.cpe.CpeAttribute;
+import org.patchgap.core.cpe.CpeName;
+import org.patchgap.core.cpe.CpeValue;
+import org.patchgap.core.cpe.MalformedCpeException;
 import org.patchgap.core.model.AffectedPackage;
 import org.patchgap.core.model.AffectedRange;
 import org.patchgap.core.model.BadInputException;
@@ -179,13 +183,13 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
     private static final class PackageFacts {
         final String ecosystem;
         final String name;
-        final String purl;
+        final @Nullable String purl;
         final Set<String> affected = new LinkedHashSet<>();
         final Set<String> fixed = new LinkedHashSet<>();
         final List<AffectedRange> ranges = new ArrayList<>();
         final Set<Remediation> remediations = new LinkedHashSet<>();
 
-        PackageFacts(String ecosystem, String name, String purl) {
+        PackageFacts(String ecosystem, String name, @Nullable String purl) {
             this.ecosystem = ecosystem;
             this.name = name;
             this.purl = purl;
@@ -228,7 +232,7 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
                     problems.add(new Problem(statusAt, "product_id " + id + " is not in the product tree; ignored"));
                     continue;
                 }
-                if (p.purl() == null) {
+                if (p.purl() == null && p.cpe() == null) {
                     unmatchable.add(p.name());
                     continue;
                 }
@@ -240,7 +244,7 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
                 } else if (p.range() != null) {
                     ranges(facts.ecosystem, p, facts.affected, facts.ranges, statusAt, problems);
                 } else {
-                    problems.add(new Problem(statusAt, "product " + p.name() + " (" + p.purl()
+                    problems.add(new Problem(statusAt, "product " + p.name() + " (" + (p.purl() != null ? p.purl() : p.cpe())
                             + ") has no version or version range; ignored"));
                 }
             }
@@ -249,14 +253,14 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
             for (JsonNode idNode : status.path(category)) {
                 Product p = products.get(idNode.asText());
                 String version = p == null ? null : version(p);
-                if (p == null || p.purl() == null || version == null) continue;
+                if (p == null || p.purl() == null && p.cpe() == null || version == null) continue;
                 PackageFacts facts = facts(p, packages, statusAt, problems);
                 if (facts != null) facts.fixed.add(version);
             }
         }
         if (!unmatchable.isEmpty()) {
-            problems.add(new Problem(statusAt, unmatchable.size() + " affected product(s) have no purl and cannot be"
-                    + " matched, e.g. " + unmatchable.get(0)));
+            problems.add(new Problem(statusAt, unmatchable.size() + " affected product(s) have neither purl nor CPE and"
+                    + " cannot be matched, e.g. " + unmatchable.get(0)));
         }
         remediations(v, scope, packages, at, problems);
         List<AffectedPackage> out = new ArrayList<>();
@@ -405,6 +409,7 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
 
     private static @Nullable PackageFacts facts(Product p, Map<String, PackageFacts> packages, Location at,
             List<Problem> problems) {
+        if (p.purl() == null) return cpeFacts(p, packages, at, problems);
         PurlResolution r;
         try {
             r = PurlIdentity.resolve(p.purl());
@@ -460,8 +465,39 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
         return true;
     }
 
-    /** The purl's own version, else the product's {@code product_version} branch. */
+    /**
+     * A product known only by its CPE is the package of that CPE with any version, in ecosystem {@code CPE}
+     * (named by the CPE 2.3 formatted string, a 2.2 URI converted): its versions, like a purl product's, are
+     * collected over the products that name it, so that a fixed version closes the affected ones below it.
+     */
+    private static @Nullable PackageFacts cpeFacts(Product p, Map<String, PackageFacts> packages, Location at,
+            List<Problem> problems) {
+        CpeName cpe = cpeName(p, at, problems);
+        if (cpe == null) return null;
+        String name = cpe.with(CpeAttribute.VERSION, CpeValue.ANY).toFormattedString();
+        return packages.computeIfAbsent(key(CpeName.ECOSYSTEM, name), k -> new PackageFacts(CpeName.ECOSYSTEM, name, null));
+    }
+
+    private static @Nullable CpeName cpeName(Product p, @Nullable Location at, @Nullable List<Problem> problems) {
+        if (p.cpe() == null) return null;
+        try {
+            return CpeName.parse(p.cpe());
+        } catch (MalformedCpeException e) {
+            if (problems != null) problems.add(new Problem(at, "product " + p.id() + ": " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /**
+     * The purl's own version, else the product's {@code product_version} branch; for a product known by its CPE,
+     * the CPE's version when it names one, else the branch.
+     */
     private static @Nullable String version(Product p) {
+        if (p.purl() == null) {
+            CpeName cpe = cpeName(p, null, null);
+            CpeValue version = cpe == null ? CpeValue.ANY : cpe.version();
+            return version.kind() == CpeValue.Kind.STRING && !version.hasWildcards() ? version.text() : p.version();
+        }
         return resolve(p.purl()).map(PurlIdentity::version).orElse(p.version());
     }
 

@@ -18,8 +18,10 @@ final class CsafProducts {
      * @param purl    {@code product_identification_helper.purl}, or null
      * @param version the nearest {@code product_version} branch name, or null
      * @param range   the nearest {@code product_version_range} branch name, or null
+     * @param cpe     {@code product_identification_helper.cpe} (either CPE binding, as written), or null
      */
-    record Product(String id, String name, @Nullable String purl, @Nullable String version, @Nullable String range) {}
+    record Product(String id, String name, @Nullable String purl, @Nullable String version, @Nullable String range,
+            @Nullable String cpe) {}
 
     private CsafProducts() {}
 
@@ -34,8 +36,9 @@ final class CsafProducts {
             Product ref = products.get(text(r, "product_reference"));
             String purl = purl(full);
             String name = text(full, "name");
-            if (purl == null && ref != null) {
-                products.put(id, new Product(id, name == null ? ref.name() : name, ref.purl(), ref.version(), ref.range()));
+            if (purl == null && cpe(full) == null && ref != null) {
+                products.put(id, new Product(id, name == null ? ref.name() : name, ref.purl(), ref.version(), ref.range(),
+                        ref.cpe()));
             } else {
                 add(full, ref == null ? null : ref.version(), ref == null ? null : ref.range(), products);
             }
@@ -63,7 +66,11 @@ final class CsafProducts {
         String id = text(p, "product_id");
         if (id == null) return;
         String name = text(p, "name");
-        out.put(id, new Product(id, name == null ? id : name, purl(p), version, range));
+        out.put(id, new Product(id, name == null ? id : name, purl(p), version, range, cpe(p)));
+    }
+
+    private static @Nullable String cpe(JsonNode p) {
+        return text(p.path("product_identification_helper"), "cpe");
     }
 
     private static @Nullable String purl(JsonNode p) {

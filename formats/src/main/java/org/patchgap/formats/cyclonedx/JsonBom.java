@@ -92,11 +92,12 @@ final class JsonBom {
         }
     }
 
-    /** {@code subject}: the BOM's own component, listed only when it has a purl (see BomCollector#subject). */
+    /** {@code subject}: the BOM's own component, listed only when it has a purl or a CPE (see BomCollector#subject). */
     private static void component(BomCollector collector, JsonNode node, String place, boolean subject) {
         String purl = text(node, "purl");
-        if (!subject || purl != null) {
-            collector.component(place, text(node, "name"), text(node, "version"), purl);
+        String cpe = text(node, "cpe");
+        if (!subject || purl != null || cpe != null) {
+            collector.component(place, text(node, "name"), text(node, "version"), purl, cpe);
         }
         JsonNode nested = node.get("components");
         if (nested == null || nested.isNull()) {

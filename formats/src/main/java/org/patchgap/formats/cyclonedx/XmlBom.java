@@ -98,13 +98,14 @@ final class XmlBom {
         }
     }
 
-    /** {@code subject}: the BOM's own component, listed only when it has a purl (see BomCollector#subject). */
+    /** {@code subject}: the BOM's own component, listed only when it has a purl or a CPE (see BomCollector#subject). */
     private static void component(BomCollector collector, Element component, String namespace, String path,
             boolean subject, int depth) {
         String purl = childText(component, namespace, "purl");
-        if (!subject || purl != null) {
+        String cpe = childText(component, namespace, "cpe");
+        if (!subject || purl != null || cpe != null) {
             collector.component(path, childText(component, namespace, "name"),
-                    childText(component, namespace, "version"), purl);
+                    childText(component, namespace, "version"), purl, cpe);
         }
         Element nested = child(component, namespace, "components");
         if (nested == null) {

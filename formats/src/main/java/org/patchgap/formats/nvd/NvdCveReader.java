@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.patchgap.core.cpe.CpeName;
+import org.patchgap.core.cpe.MalformedCpeException;
 import org.patchgap.core.model.AffectedPackage;
 import org.patchgap.core.model.AffectedRange;
 import org.patchgap.core.model.BadInputException;
@@ -59,8 +61,6 @@ public final class NvdCveReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CVE_ID = Pattern.compile("CVE-\\d{4}-\\d{4,}");
-    /** Splits a CPE 2.3 formatted string at colons not escaped with a backslash. */
-    private static final Pattern CPE_SEPARATOR = Pattern.compile("(?<!\\\\):");
     private static final List<String> METRICS = List.of("cvssMetricV40", "cvssMetricV31", "cvssMetricV30",
             "cvssMetricV2");
 
@@ -185,14 +185,21 @@ public final class NvdCveReader {
                     }
                     String place = at + "/" + c + "/nodes/" + n + "/cpeMatch/" + m;
                     String criteria = match.path("criteria").asText("");
-                    String[] parts = CPE_SEPARATOR.split(criteria, -1);
-                    if (parts.length != 13 || !parts[0].equals("cpe") || !parts[1].equals("2.3")) {
+                    CpeName name;
+                    try {
+                        name = CpeName.parse(criteria);
+                    } catch (MalformedCpeException e) {
                         problems.add(new Problem(new Location(file, place + "/criteria"),
-                                "CPE match skipped: expected a CPE 2.3 formatted string of 13 parts, found '"
-                                        + criteria + "'"));
+                                "CPE match skipped: " + e.getMessage()));
                         continue;
                     }
-                    packages.add(cpePackage(criteria, parts[5], match));
+                    if (!criteria.regionMatches(true, 0, "cpe:2.3:", 0, 8)) {
+                        problems.add(new Problem(new Location(file, place + "/criteria"),
+                                "CPE match skipped: expected a CPE 2.3 formatted string, found '" + criteria + "'"));
+                        continue;
+                    }
+                    String version = name.version().isAny() ? "*" : name.version().isNa() ? "-" : name.version().text();
+                    packages.add(cpePackage(criteria, version, match));
                 }
             }
         }

@@ -43,6 +43,7 @@ public final class InventoryJsonWriter {
             json.writeStringField("name", component.name());
             JsonReportWriter.writeNullableString(json, "version", component.version());
             JsonReportWriter.writeNullableString(json, "purl", component.purl());
+            JsonReportWriter.writeNullableString(json, "cpe", component.cpe());
             json.writeFieldName("location");
             JsonReportWriter.writeLocation(json, component.location());
             json.writeEndObject();

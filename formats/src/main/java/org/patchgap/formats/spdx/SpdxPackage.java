@@ -3,6 +3,9 @@ package org.patchgap.formats.spdx;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.patchgap.core.cpe.CpeName;
+import org.patchgap.core.cpe.CpeValue;
+import org.patchgap.core.cpe.MalformedCpeException;
 import org.patchgap.core.purl.MalformedPurlException;
 import org.patchgap.core.purl.PurlIdentity;
 import org.patchgap.core.purl.PurlResolution;
@@ -43,6 +46,8 @@ final class SpdxPackage {
 
     void emit(List<Component> out, List<Problem> problems) {
         String v = version == null || version.equals("NOASSERTION") || version.isBlank() ? null : version;
+        CpeName cpeName = cpeName(problems);
+        String cpeText = cpeName == null ? null : cpe;
         if (purl != null) {
             try {
                 PurlResolution resolution = PurlIdentity.resolve(purl);
@@ -50,11 +55,11 @@ final class SpdxPackage {
                 if (identity != null) {
                     String version = identity.version() != null ? identity.version() : v;
                     out.add(new Component(identity.ecosystem(), identity.name(), goVersion(identity.ecosystem(), version),
-                            identity.purl(), location));
+                            identity.purl(), location, cpeText));
                 } else {
-                    // A valid purl outside OSV's ecosystems: listed under its own name, not matched.
+                    // A valid purl outside OSV's ecosystems: listed under its own name, matched by its CPE if any.
                     out.add(new Component(null, resolution.name(), resolution.version() != null ? resolution.version() : v,
-                            resolution.purl(), location));
+                            resolution.purl(), location, cpeText));
                 }
                 return;
             } catch (MalformedPurlException e) {
@@ -62,20 +67,25 @@ final class SpdxPackage {
             }
         }
         String n = name;
-        if (cpe != null) {
-            // cpe:2.3:a:vendor:product:version:... or cpe:/a:vendor:product:version
-            String[] parts = cpe.startsWith("cpe:2.3:") ? cpe.split(":") : cpe.replace("cpe:/", "cpe::").split(":");
-            if (n == null && parts.length > 4) {
-                n = parts[4];
-            }
-            if (v == null && parts.length > 5 && !parts[5].equals("*") && !parts[5].equals("-")) {
-                v = parts[5];
-            }
+        if (cpeName != null) {
+            if (n == null && cpeName.product().kind() == CpeValue.Kind.STRING) n = cpeName.product().text();
+            if (v == null && cpeName.version().kind() == CpeValue.Kind.STRING) v = cpeName.version().text();
         }
         if (n == null || n.isBlank()) {
             problems.add(new Problem(location, "package without a name, purl or CPE; skipped"));
             return;
         }
-        out.add(new Component(null, n, v, null, location));
+        out.add(new Component(null, n, v, null, location, cpeText));
+    }
+
+    /** The package's CPE reference parsed; a malformed one is a problem and is dropped (the package is kept). */
+    private @Nullable CpeName cpeName(List<Problem> problems) {
+        if (cpe == null) return null;
+        try {
+            return CpeName.parse(cpe);
+        } catch (MalformedCpeException e) {
+            problems.add(new Problem(location, e.getMessage() + "; CPE ignored"));
+            return null;
+        }
     }
 }

@@ -74,7 +74,8 @@ class CsafAdvisoryReaderTest {
         Vulnerability v = result.items().get(0);
         assertThat(v.aliases()).containsExactly("EXSA-2022:0011");
         assertThat(v.references()).containsExactly("https://example.org/errata/EXSA-2022:0011");
-        assertThat(v.affected()).singleElement().satisfies(p -> {
+        assertThat(v.affected()).hasSize(2);
+        assertThat(v.affected().get(1)).satisfies(p -> {
             assertThat(p.name()).isEqualTo("telnet");
             assertThat(p.versions()).isEmpty();
             assertThat(p.ranges()).containsExactly(range(RangeEvent.introduced("0"), RangeEvent.fixed("1:0.17-85.el9")));
@@ -82,9 +83,33 @@ class CsafAdvisoryReaderTest {
             assertThat(p.remediations()).containsExactly(new Remediation(Remediation.Category.VENDOR_FIX, "",
                     "https://example.org/errata/EXSA-2022:0011", null));
         });
-        // The platform is affected too, but has only a CPE: reported, not matched.
-        assertThat(result.problems()).extracting(Problem::message)
-                .containsExactly("1 affected product(s) have no purl and cannot be matched, e.g. Example Linux 9");
+        // The platform is affected too and has only a CPE (2.2 URI): a CPE package at the CPE's own version.
+        assertThat(v.affected().get(0)).satisfies(p -> {
+            assertThat(p.ecosystem()).isEqualTo("CPE");
+            assertThat(p.name()).isEqualTo("cpe:2.3:o:example:linux:*:*:*:*:*:*:*:*");
+            assertThat(p.purl()).isNull();
+            assertThat(p.versions()).containsExactly("9");
+            assertThat(p.ranges()).isEmpty();
+        });
+        assertThat(result.problems()).isEmpty();
+    }
+
+    @Test
+    void productsKnownOnlyByTheirCpeBecomeCpePackages() throws Exception {
+        ReadResult<Vulnerability> result = reader.read(fixture("cpe-products.json"));
+
+        Vulnerability v = result.items().get(0);
+        assertThat(v.affected()).hasSize(1);
+        AffectedPackage p = v.affected().get(0);
+        assertThat(p.ecosystem()).isEqualTo("CPE");
+        // Both Gateway products are one package: its CPE with version ANY.
+        assertThat(p.name()).isEqualTo("cpe:2.3:a:example:gateway:*:*:*:*:*:*:*:*");
+        assertThat(p.ranges()).containsExactly(range(RangeEvent.introduced("1.0"), RangeEvent.fixed("1.4")));
+        assertThat(p.versions()).containsExactly("2.0");
+        assertThat(result.problems()).extracting(Problem::message).containsExactly(
+                "product BROKEN: malformed CPE 'cpe:2.3:a:example' at position 17: expected ':' and a value for product"
+                        + " (a formatted string has 11 attributes)",
+                "1 affected product(s) have neither purl nor CPE and cannot be matched, e.g. Nameless");
     }
 
     @Test

@@ -41,7 +41,37 @@ class CsafRealDocumentsTest {
         assertThat(v.highestSeverity().level()).isEqualTo(SeverityLevel.CRITICAL);
         assertThat(v.affected()).isEmpty();
         assertThat(result.problems()).singleElement()
-                .satisfies(p -> assertThat(p.message()).startsWith("259 affected product(s) have no purl"));
+                .satisfies(p -> assertThat(p.message()).startsWith("259 affected product(s) have neither purl nor CPE"));
+    }
+
+    @Test
+    void bsiCpeOnlyProductsBecomeACpePackageClosedByTheFixedVersion() throws Exception {
+        Path doc = SharedData.require("csaf/bsi-2022-0001.json");
+
+        ReadResult<Vulnerability> result = reader.read(doc);
+
+        assertThat(result.problems()).isEmpty();
+        Vulnerability v = result.items().get(0);
+        assertThat(v.id()).isEqualTo("CVE-2022-27193");
+        // Five known_affected products (cpe:/a:csaf-tools:cvrf-csaf-converter:1.0.0-alpha ... -rc1), fixed in -rc2.
+        assertThat(v.affected()).singleElement().satisfies(p -> {
+            assertThat(p.ecosystem()).isEqualTo("CPE");
+            assertThat(p.name()).isEqualTo("cpe:2.3:a:csaf-tools:cvrf-csaf-converter:*:*:*:*:*:*:*:*");
+            assertThat(p.versions()).isEmpty();
+            assertThat(p.ranges()).extracting(r -> r.events().get(0).version() + ".." + r.events().get(1).version())
+                    .containsExactly("1.0.0-alpha..1.0.0-rc2", "1.0.0-dev1..1.0.0-rc2", "1.0.0-dev2..1.0.0-rc2",
+                            "1.0.0-dev3..1.0.0-rc2", "1.0.0-rc1..1.0.0-rc2");
+        });
+    }
+
+    @Test
+    void theCisaVexExamplesHaveNoCpeHelpers() throws Exception {
+        Path dir = SharedData.require("csaf/csaf_vex");
+
+        ReadResult<Vulnerability> result = reader.read(dir);
+
+        // Their products are named only (no purl, no CPE): nothing to match, each still reported.
+        assertThat(result.items()).allSatisfy(v -> assertThat(v.affected()).noneMatch(p -> p.ecosystem().equals("CPE")));
     }
 
     @Test

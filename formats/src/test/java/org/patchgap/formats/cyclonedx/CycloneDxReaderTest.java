@@ -187,6 +187,28 @@ class CycloneDxReaderTest {
     }
 
     @Test
+    void componentCpesAreKeptInBothSerialisations() throws Exception {
+        for (String name : List.of("cpe-components.json", "cpe-components.xml")) {
+            ReadResult<Target> result = reader.read(fixture(name));
+            List<Component> components = result.items().get(0).components();
+            // The BOM's subject is listed too: it has a CPE (a device's firmware can be the vulnerable product).
+            assertThat(components).as(name).extracting(Component::cpe).containsExactly(
+                    "cpe:2.3:o:example:edge_os:5.2:*:*:*:*:*:*:*",
+                    "cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*",
+                    "cpe:/o:cisco:ios:12.2%281%29",
+                    "cpe:2.3:a:apache:log4j:2.14.1:*:*:*:*:*:*:*",
+                    null);
+            assertThat(components.get(1).ecosystem()).isNull();
+            assertThat(components.get(3).ecosystem()).isEqualTo("Maven");
+            assertThat(result.items().get(0).name()).isEqualTo("edge-os@5.2");
+            assertThat(result.problems()).as(name).singleElement().satisfies(p -> {
+                assertThat(p.message()).contains("malformed CPE 'cpe:2.3:a:vendor'").endsWith("; CPE ignored");
+                assertThat(p.location().place()).isIn("/components/3", "/bom/components/component[4]");
+            });
+        }
+    }
+
+    @Test
     void theRegistryChoosesThisReaderForEveryCycloneDxFixture() throws Exception {
         for (String name : List.of("spec-1.2.json", "spec-1.7.xml", "truncated.json", "xml-malformed.cdx.xml")) {
             assertThat(InventoryReaders.readerFor(fixture(name))).as(name).containsInstanceOf(CycloneDxReader.class);

@@ -48,6 +48,21 @@ class NvdCveReaderTest {
     }
 
     @Test
+    void aQuotedVersionIsKeptUnquotedAndAMalformedCriteriaNamesItsPosition() throws Exception {
+        Path file = page("""
+                {"cve": {"id": "CVE-2018-0171", "configurations": [{"nodes": [{"cpeMatch": [
+                  {"vulnerable": true, "criteria": "cpe:2.3:o:cisco:ios:12.2\\\\(55\\\\)se:*:*:*:*:*:*:*"},
+                  {"vulnerable": true, "criteria": "cpe:2.3:o:cisco:ios:12.2:*:*:*"}]}]}]}}
+                """);
+        NvdPage page = new NvdCveReader().read(file, API);
+        assertThat(page.records().get(0).affected()).singleElement()
+                .satisfies(p -> assertThat(p.versions()).containsExactly("12.2(55)se"));
+        assertThat(page.problems()).singleElement().satisfies(p -> assertThat(p.message())
+                .isEqualTo("CPE match skipped: malformed CPE 'cpe:2.3:o:cisco:ios:12.2:*:*:*' at position 30: expected"
+                        + " ':' and a value for sw_edition (a formatted string has 11 attributes)"));
+    }
+
+    @Test
     void rejectedCvesAreWithdrawnAndBadVectorsKeptWithoutLevel() throws Exception {
         Path file = page("""
                 {"cve": {"id": "CVE-2020-0001", "vulnStatus": "Rejected", "lastModified": "2024-01-02T03:04:05.000",

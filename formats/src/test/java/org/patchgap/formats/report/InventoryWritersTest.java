@@ -62,6 +62,7 @@ class InventoryWritersTest {
         assertThat(json.at("/targets/1/host").isNull()).isTrue();
         assertThat(json.at("/targets/1/components/0/purl").asText()).isEqualTo("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
         assertThat(json.at("/targets/1/components/0/location/place").asText()).isEqualTo("/components/0");
+        assertThat(json.at("/targets/1/components/0/cpe").isNull()).isTrue();
         assertThat(json.at("/problems/0/message").asText()).startsWith("unknown purl type");
     }
 }
