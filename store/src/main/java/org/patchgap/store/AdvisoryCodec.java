@@ -88,6 +88,7 @@ final class AdvisoryCodec {
             out.writeByte(s.justification() == null ? 0 : s.justification().ordinal() + 1);
             out.writeString(s.impactStatement());
         }
+        writeStrings(out, v.weaknesses());
     }
 
     private static void writeRanges(SegmentOutput out, List<AffectedRange> ranges) {
@@ -172,8 +173,9 @@ final class AdvisoryCodec {
                     : JUSTIFICATIONS[checkedOrdinal(justification - 1, JUSTIFICATIONS.length)];
             notAffected.add(new NotAffectedStatement(ecosystem, name, purl, ranges, versions, j, in.readString()));
         }
+        List<String> weaknesses = readStrings(in);
         return new Vulnerability(id, aliases, summary, published, modified, withdrawn, severities, affected,
-                references, source, notAffected);
+                references, source, notAffected, weaknesses);
     }
 
     private static void writeSeverity(SegmentOutput out, Severity s) {

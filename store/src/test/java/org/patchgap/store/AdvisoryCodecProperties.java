@@ -77,12 +77,13 @@ class AdvisoryCodecProperties {
                         severity.list().ofMaxSize(2), affected.list().ofMaxSize(3))
                 .as((id, aliases, summary, published, modified, withdrawn, severities, packages) ->
                         new Object[] {id, aliases, summary, published, modified, withdrawn, severities, packages})
-                .flatMap(parts -> Combinators.combine(text.list().ofMaxSize(2), source, statement.list().ofMaxSize(2))
-                        .as((refs, src, statements) -> {
+                .flatMap(parts -> Combinators.combine(text.list().ofMaxSize(2), source, statement.list().ofMaxSize(2),
+                                Arbitraries.of("CWE-79", "CWE-1321", "CWE-502").list().ofMaxSize(2))
+                        .as((refs, src, statements, cwes) -> {
                     @SuppressWarnings("unchecked")
                     Vulnerability v = new Vulnerability((String) parts[0], (List<String>) parts[1], (String) parts[2],
                             (Instant) parts[3], (Instant) parts[4], (Instant) parts[5], (List<Severity>) parts[6],
-                            (List<AffectedPackage>) parts[7], refs, src, statements);
+                            (List<AffectedPackage>) parts[7], refs, src, statements, cwes);
                     return v;
                 }))
                 .list().ofMaxSize(12);

@@ -63,10 +63,13 @@ final class AliasGroups {
         aliases.remove(representative.id());
         String summary = representative.summary() != null ? representative.summary()
                 : group.stream().map(Vulnerability::summary).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        // Every source's classification counts: NVD may name a CWE that the GitHub record of the flaw does not.
+        TreeSet<String> weaknesses = new TreeSet<>(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        for (Vulnerability r : group) weaknesses.addAll(r.weaknesses());
         return new Vulnerability(representative.id(), List.copyOf(aliases), summary,
                 representative.published(), representative.modified(), representative.withdrawn(),
                 representative.severities(), representative.affected(), representative.references(),
-                representative.source(), representative.notAffected());
+                representative.source(), representative.notAffected(), List.copyOf(weaknesses));
     }
 
     private String find(String id) {

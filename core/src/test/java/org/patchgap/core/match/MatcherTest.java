@@ -153,6 +153,16 @@ class MatcherTest {
     }
 
     @Test
+    void mergedRecordsKeepTheCweIdsOfEverySource() {
+        Vulnerability ghsa = advisory("GHSA-aaaa").aliases("CVE-2021-1").range(ECO, "lib", "introduced:0", "fixed:2.0")
+                .build().withWeaknesses(List.of("CWE-79"));
+        Vulnerability nvd = advisory("CVE-2021-1").build().withWeaknesses(List.of("CWE-116", "CWE-79"));
+        MatchReport report = Matcher.of(List.of(ghsa, nvd)).match(List.of(app("lib@1.0")));
+        assertThat(report.findings()).singleElement()
+                .satisfies(f -> assertThat(f.vulnerability().weaknesses()).containsExactly("CWE-79", "CWE-116"));
+    }
+
+    @Test
     void gitRangesAreCountedNotMatched() {
         Vulnerability v = advisory("V-1")
                 .range(AffectedRange.Type.GIT, ECO, "lib", "introduced:abc123", "fixed:def456")

@@ -45,6 +45,7 @@ import org.patchgap.formats.AdvisoryReader;
 import org.patchgap.formats.cvss.CvssScores;
 import org.patchgap.formats.cvss.InvalidCvssVectorException;
 import org.patchgap.formats.csaf.CsafProducts.Product;
+import org.patchgap.formats.support.CweIds;
 import org.patchgap.formats.support.Inputs;
 
 /**
@@ -154,8 +155,25 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
             ProductScope scope = new ProductScope(products, groups);
             out.add(new Vulnerability(id, aliases, title, released != null ? released : published, modified, null,
                     severities(v, at, problems), affected(v, scope, at, problems), references, source,
-                    notAffected(v, scope, at, problems)));
+                    notAffected(v, scope, at, problems), weaknesses(v, at, problems)));
         }
+    }
+
+    /** CSAF 2.0's single {@code cwe} object; CSAF 2.1 documents list several in {@code cwes}. */
+    private static List<String> weaknesses(JsonNode vulnerability, Location at, List<Problem> problems) {
+        List<JsonNode> entries = new ArrayList<>();
+        if (vulnerability.has("cwe")) entries.add(vulnerability.get("cwe"));
+        vulnerability.path("cwes").forEach(entries::add);
+        List<String> ids = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            String cwe = CweIds.normalize(CsafProducts.text(entry, "id"));
+            if (cwe == null) {
+                problems.add(new Problem(at, "cwe ignored: expected an id like CWE-79, found " + entry.path("id")));
+            } else if (!ids.contains(cwe)) {
+                ids.add(cwe);
+            }
+        }
+        return ids;
     }
 
     private static List<Severity> severities(JsonNode v, Location at, List<Problem> problems) {

@@ -31,6 +31,7 @@ import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.cvss.CvssScores;
 import org.patchgap.formats.cvss.CvssVersion;
 import org.patchgap.formats.cvss.InvalidCvssVectorException;
+import org.patchgap.formats.support.CweIds;
 
 /**
  * Reads one page of the NVD CVE API 2.0: {@code resultsPerPage}, {@code startIndex}, {@code totalResults} and
@@ -47,8 +48,8 @@ import org.patchgap.formats.cvss.InvalidCvssVectorException;
  * {@code versionStartExcluding} has no OSV equivalent: it is kept as {@code introduced}, which claims one
  * version more than NVD does (a false positive on exactly that version, never a missed one). A criteria
  * without bounds and with version {@code *} gets {@code introduced 0}; one naming a version lists it in
- * {@code versions}. Non-vulnerable matches (the platform half of an {@code AND} node) are not kept, and
- * CWE ids have no place in the core model.
+ * {@code versions}. Non-vulnerable matches (the platform half of an {@code AND} node) are not kept. CWE ids of
+ * {@code weaknesses} become the record's weaknesses.
  *
  * <pre>{@code
  * NvdPage page = new NvdCveReader().read(Path.of("page.json"), "https://services.nvd.nist.gov/rest/json/cves/2.0");
@@ -133,7 +134,22 @@ public final class NvdCveReader {
         List<AffectedPackage> affected = affected(cve.path("configurations"), at + "/configurations", file,
                 problems);
         return new Vulnerability(id, List.of(), summary, published, modified, withdrawn, severities, affected,
-                List.copyOf(references), apiUrl + "?cveId=" + id);
+                List.copyOf(references), apiUrl + "?cveId=" + id, List.of(), weaknesses(cve.path("weaknesses")));
+    }
+
+    /**
+     * The CWE ids of every {@code weaknesses[].description[]}, NVD's own ({@code Primary}) and the CNA's alike;
+     * NVD's placeholders {@code NVD-CWE-Other} and {@code NVD-CWE-noinfo} mean "not classified" and are dropped.
+     */
+    private static List<String> weaknesses(JsonNode weaknesses) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode w : weaknesses) {
+            for (JsonNode d : w.path("description")) {
+                String cwe = CweIds.normalize(d.path("value").asText(null));
+                if (cwe != null) ids.add(cwe);
+            }
+        }
+        return List.copyOf(ids);
     }
 
     private static List<Severity> severities(JsonNode metrics, String at, String file, List<Problem> problems) {

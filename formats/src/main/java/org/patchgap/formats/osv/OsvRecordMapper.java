@@ -18,6 +18,7 @@ import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.core.version.VersionSchemes;
+import org.patchgap.formats.support.CweIds;
 
 /**
  * Maps one OSV record tree to a {@link Vulnerability}. Three outcomes, each documented in docs/formats/osv.md:
@@ -98,8 +99,10 @@ final class OsvRecordMapper {
             severities.add(databaseWord);
         }
 
-        return new Vulnerability(id, List.copyOf(aliases), summary(record), published, modified, withdrawn,
+        Vulnerability v = new Vulnerability(id, List.copyOf(aliases), summary(record), published, modified, withdrawn,
                 severities, affected(record.get("affected")), references(record.get("references")), source());
+        List<String> cwes = cweIds(record.get("database_specific"));
+        return cwes.isEmpty() ? v : v.withWeaknesses(cwes);
     }
 
     private List<AffectedPackage> affected(@Nullable JsonNode list) {
@@ -298,6 +301,23 @@ final class OsvRecordMapper {
             return null;
         }
         return OsvTimestamps.parse(node.asText().strip());
+    }
+
+    /** GitHub's classification, {@code database_specific.cwe_ids}; other databases put none there. */
+    private List<String> cweIds(@Nullable JsonNode databaseSpecific) {
+        if (databaseSpecific == null || !databaseSpecific.has("cwe_ids")) return List.of();
+        JsonNode ids = databaseSpecific.get("cwe_ids");
+        if (!ids.isArray()) {
+            warn("/database_specific/cwe_ids", "cwe_ids ignored: expected an array");
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String cwe = CweIds.normalize(ids.get(i).isTextual() ? ids.get(i).asText() : null);
+            if (cwe == null) warn("/database_specific/cwe_ids/" + i, "not a CWE id, ignored: " + ids.get(i));
+            else out.add(cwe);
+        }
+        return List.copyOf(out);
     }
 
     private List<String> strings(JsonNode object, String field, String at) {

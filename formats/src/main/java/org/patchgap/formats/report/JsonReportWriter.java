@@ -179,6 +179,7 @@ public final class JsonReportWriter {
         writeNullableString(json, "summary", vulnerability.summary());
         writeNullableString(json, "published", vulnerability.published() == null ? null : vulnerability.published().toString());
         writeNullableString(json, "modified", vulnerability.modified() == null ? null : vulnerability.modified().toString());
+        writeStrings(json, "cwes", vulnerability.weaknesses());
         writeStrings(json, "references", vulnerability.references());
         json.writeStringField("source", vulnerability.source());
         json.writeEndObject();

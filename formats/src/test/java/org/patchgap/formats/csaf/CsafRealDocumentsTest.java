@@ -30,6 +30,16 @@ class CsafRealDocumentsTest {
     }
 
     @Test
+    void redHatCweClassificationIsKept() throws Exception {
+        Path doc = SharedData.require("csaf/rhsa-2022_0011.json");
+
+        ReadResult<Vulnerability> result = reader.read(doc);
+
+        assertThat(result.items()).anySatisfy(v -> assertThat(v.weaknesses()).containsExactly("CWE-119"));
+        assertThat(result.problems()).noneMatch(p -> p.message().startsWith("cwe ignored"));
+    }
+
+    @Test
     void ciscoScoresAndAliasesComeThrough() throws Exception {
         Path doc = SharedData.require("csaf/cisco-sa-20180328-smi2.json");
 

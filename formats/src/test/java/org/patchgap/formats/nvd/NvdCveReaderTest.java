@@ -39,6 +39,18 @@ class NvdCveReaderTest {
     }
 
     @Test
+    void cweIdsOfNvdAndTheCnaAreKeptOnceAndPlaceholdersDropped() throws Exception {
+        Vulnerability v = only(cve("""
+                "weaknesses": [
+                  {"source": "nvd@nist.gov", "type": "Primary", "description": [{"lang": "en", "value": "CWE-917"},
+                                                                                 {"lang": "en", "value": "NVD-CWE-Other"}]},
+                  {"source": "security@apache.org", "type": "Secondary", "description": [
+                      {"lang": "en", "value": "CWE-502"}, {"lang": "en", "value": "cwe-0917"}]}]
+                """));
+        assertThat(v.weaknesses()).containsExactly("CWE-917", "CWE-502");
+    }
+
+    @Test
     void escapedColonsStayInsideOneCpePart() throws Exception {
         Vulnerability v = only(cve("""
                 "configurations": [{"nodes": [{"operator": "OR", "cpeMatch": [{"vulnerable": true,

@@ -146,6 +146,13 @@ class OsvReaderMappingTest {
     }
 
     @Test
+    void githubCweIdsAreKeptAndAnythingElseInTheListIsAWarning() throws Exception {
+        ReadResult<Vulnerability> result = read("github-cwe-ids.json");
+        assertThat(result.items().get(0).weaknesses()).containsExactly("CWE-1321", "CWE-79");
+        assertThat(messages(result)).singleElement().isEqualTo("GHSA-cwe1-cwe1-cwe1: not a CWE id, ignored: 400");
+    }
+
+    @Test
     void databaseAndEcosystemSpecificWords() throws Exception {
         Vulnerability v = only("github-database-specific-severity.json");
         assertThat(v.severities()).containsExactly(new Severity(SeverityLevel.MEDIUM, null, null, "database_specific"));
