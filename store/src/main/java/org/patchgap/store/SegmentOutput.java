@@ -56,12 +56,13 @@ final class SegmentOutput {
             writeVarInt(0);
             return;
         }
-        Integer known = table.get(value);
+        // One look-up for both outcomes: most strings of a block are new, and hashing them is the encoder's
+        // largest cost (docs/decisions/0004, addendum).
+        Integer known = table.putIfAbsent(value, table.size());
         if (known != null) {
             writeVarInt(known + 2);
             return;
         }
-        table.put(value, table.size());
         writeVarInt(1);
         writeRawString(value);
     }
