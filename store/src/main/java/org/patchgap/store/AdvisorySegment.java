@@ -174,6 +174,16 @@ final class AdvisorySegment {
         }
     }
 
+    /**
+     * Every record of every block, a record stored in several blocks as often as it is stored: for callers that
+     * tell records apart by more than their id (two CSAF documents may both describe one CVE).
+     */
+    void readEveryBlock(Consumer<Vulnerability> sink) {
+        for (int i = 0; i < keys.length; i++) {
+            readBlock(i, sink);
+        }
+    }
+
     /** The records of the packages with these keys ({@link PackageNames#key}), each once. */
     void readPackages(Collection<String> packageKeys, Consumer<Vulnerability> sink) {
         java.util.Set<String> seen = new java.util.HashSet<>();
