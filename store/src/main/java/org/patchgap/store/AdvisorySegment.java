@@ -59,13 +59,15 @@ final class AdvisorySegment {
         Map<String, List<Vulnerability>> byPackage = new TreeMap<>();
         // A segment's records spell their ecosystem a few ways at most; working out the key is not free.
         Map<String, Boolean> inSegment = new java.util.HashMap<>();
+        // The package names repeat too (every record of a package), and PyPI's key is a regular expression away.
+        Map<String, String> packageKeys = new java.util.HashMap<>();
         for (Vulnerability v : records) {
             boolean placed = false;
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (AffectedPackage p : v.affected()) {
                 if (!ecosystem.isEmpty() && inSegment.computeIfAbsent(p.ecosystem(),
                         e -> DatabaseCommit.ecosystemKey(e).equals(ecosystem))) {
-                    String key = PackageNames.key(ecosystem, p.name());
+                    String key = packageKeys.computeIfAbsent(p.name(), name -> PackageNames.key(ecosystem, name));
                     if (seen.add(key)) {
                         byPackage.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
                     }
