@@ -7,8 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.patchgap.core.ecosystem.PackageNames;
 import org.patchgap.core.model.AffectedPackage;
@@ -30,9 +28,6 @@ import org.patchgap.core.model.Vulnerability;
  */
 final class AdvisorySegment {
 
-    /** Below this, handing half a segment to another thread costs more than it saves. */
-    static final int PARALLEL_MIN_RECORDS = 2_000;
-
     private final String displayPrefix;
     private final String[] keys;
     private final int[] offsets;
@@ -49,13 +44,6 @@ final class AdvisorySegment {
 
     /** Encodes {@code records} of one base ecosystem ({@code ""}: records naming no package). */
     static byte[] encode(String ecosystem, List<Vulnerability> records, String readerPrefix, String displayPrefix) {
-        return encode(ecosystem, records, readerPrefix, displayPrefix,
-                records.size() >= PARALLEL_MIN_RECORDS && Runtime.getRuntime().availableProcessors() > 1);
-    }
-
-    /** As {@link #encode(String, List, String, String)}; {@code parallel}: on two threads (same bytes). */
-    static byte[] encode(String ecosystem, List<Vulnerability> records, String readerPrefix, String displayPrefix,
-                         boolean parallel) {
         Map<String, List<Vulnerability>> byPackage = new TreeMap<>();
         // A segment's records spell their ecosystem a few ways at most; working out the key is not free.
         Map<String, Boolean> inSegment = new java.util.HashMap<>();
@@ -78,15 +66,20 @@ final class AdvisorySegment {
                 byPackage.computeIfAbsent("", k -> new ArrayList<>()).add(v);
             }
         }
-        List<Map.Entry<String, List<Vulnerability>>> blocks = new ArrayList<>(byPackage.entrySet());
-        byte[][] encoded = encodeBlocks(blocks, records.size(), readerPrefix, parallel);
+        List<byte[]> encoded = new ArrayList<>(byPackage.size());
         SegmentOutput index = new SegmentOutput();
         index.writeRawString(displayPrefix);
-        index.writeVarInt(blocks.size());
-        for (int i = 0; i < blocks.size(); i++) {
-            index.writeRawString(blocks.get(i).getKey());
-            index.writeVarInt(blocks.get(i).getValue().size());
-            index.writeVarInt(encoded[i].length);
+        index.writeVarInt(byPackage.size());
+        for (Map.Entry<String, List<Vulnerability>> e : byPackage.entrySet()) {
+            SegmentOutput block = new SegmentOutput();
+            for (Vulnerability v : e.getValue()) {
+                AdvisoryCodec.write(block, v, readerPrefix);
+            }
+            byte[] bytes = block.toByteArray();
+            encoded.add(bytes);
+            index.writeRawString(e.getKey());
+            index.writeVarInt(e.getValue().size());
+            index.writeVarInt(bytes.length);
         }
         byte[] head = index.toByteArray();
         int total = head.length;
@@ -94,50 +87,6 @@ final class AdvisorySegment {
         ByteBuffer out = ByteBuffer.allocate(total).put(head);
         for (byte[] b : encoded) out.put(b);
         return out.array();
-    }
-
-    /**
-     * Each block on its own: blocks share nothing (each has its own string table), so a large segment's second
-     * half is encoded on another core while this thread does the first. The bytes are the same either way.
-     */
-    private static byte[][] encodeBlocks(List<Map.Entry<String, List<Vulnerability>>> blocks, int records,
-                                         String readerPrefix, boolean parallel) {
-        byte[][] encoded = new byte[blocks.size()][];
-        int split = blocks.size();
-        if (parallel) {
-            // Split where half of the records are, not half of the blocks: one package may hold hundreds.
-            int seen = 0;
-            split = 0;
-            while (split < blocks.size() && seen < records / 2) {
-                seen += blocks.get(split++).getValue().size();
-            }
-        }
-        int from = split;
-        CompletableFuture<Void> second = from < blocks.size()
-                ? CompletableFuture.runAsync(() -> encodeRange(blocks, from, blocks.size(), readerPrefix, encoded))
-                : null;
-        encodeRange(blocks, 0, split, readerPrefix, encoded);
-        if (second != null) {
-            try {
-                second.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error err) throw err;
-                throw e;
-            }
-        }
-        return encoded;
-    }
-
-    private static void encodeRange(List<Map.Entry<String, List<Vulnerability>>> blocks, int from, int to,
-                                    String readerPrefix, byte[][] into) {
-        for (int i = from; i < to; i++) {
-            SegmentOutput block = new SegmentOutput();
-            for (Vulnerability v : blocks.get(i).getValue()) {
-                AdvisoryCodec.write(block, v, readerPrefix);
-            }
-            into[i] = block.toByteArray();
-        }
     }
 
     static AdvisorySegment parse(ByteBuffer segment) {

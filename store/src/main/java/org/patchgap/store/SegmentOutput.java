@@ -2,6 +2,8 @@ package org.patchgap.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,11 +18,7 @@ final class SegmentOutput {
 
     private byte[] bytes = new byte[1 << 12];
     private int size;
-    // The string table: open addressing, so that a lookup allocates nothing (no map node, no boxed number);
-    // encoding millions of short version strings spent much of its time in HashMap (docs/decisions/0004).
-    private String[] tableKeys = new String[64];
-    private int[] tableIds = new int[64];
-    private int tableSize;
+    private final Map<String, Integer> table = new HashMap<>();
 
     void writeByte(int b) {
         ensure(1);
@@ -58,44 +56,14 @@ final class SegmentOutput {
             writeVarInt(0);
             return;
         }
-        int known = idOrAdd(value);
-        if (known >= 0) {
+        Integer known = table.get(value);
+        if (known != null) {
             writeVarInt(known + 2);
             return;
         }
+        table.put(value, table.size());
         writeVarInt(1);
         writeRawString(value);
-    }
-
-    /** The table entry of {@code value}, or -1 after adding it as the next entry. */
-    private int idOrAdd(String value) {
-        int mask = tableKeys.length - 1;
-        int h = value.hashCode();
-        int i = (h ^ (h >>> 16)) & mask;
-        for (String k = tableKeys[i]; k != null; k = tableKeys[i]) {
-            if (k.equals(value)) return tableIds[i];
-            i = (i + 1) & mask;
-        }
-        tableKeys[i] = value;
-        tableIds[i] = tableSize++;
-        if (tableSize * 2 > tableKeys.length) grow();
-        return -1;
-    }
-
-    private void grow() {
-        String[] oldKeys = tableKeys;
-        int[] oldIds = tableIds;
-        tableKeys = new String[oldKeys.length * 2];
-        tableIds = new int[oldKeys.length * 2];
-        int mask = tableKeys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] == null) continue;
-            int h = oldKeys[j].hashCode();
-            int i = (h ^ (h >>> 16)) & mask;
-            while (tableKeys[i] != null) i = (i + 1) & mask;
-            tableKeys[i] = oldKeys[j];
-            tableIds[i] = oldIds[j];
-        }
     }
 
     /** A string outside the table (segment headers). */

@@ -335,6 +335,28 @@ class CsafProviderSourceTest {
     }
 
     @Test
+    void rolieEntriesUpdatedNoLaterThanTheWatermarkAreNotFetchedAgain() throws Exception {
+        server.serve("/.well-known/csaf/provider-metadata.json", """
+                {"distributions": [{"rolie": {"feeds": [{"url": "/rolie/feed.json"}]}}]}
+                """.getBytes(StandardCharsets.UTF_8), "m4");
+        server.serve("/rolie/feed.json", """
+                {"feed": {"id": "f", "entry": [
+                    {"id": "EX-2024-0001", "updated": "2024-03-05T10:00:00Z",
+                     "content": {"src": "2024/ex-2024-0001.json"}},
+                    {"id": "EX-2022-0011", "content": {"src": "2022/exsa-2022_0011.json"}}]}}
+                """.getBytes(StandardCharsets.UTF_8), "f2");
+        hashed("/rolie/2024/ex-2024-0001.json", "npm-affected-and-fixed.json", body -> null);
+        hashed("/rolie/2022/exsa-2022_0011.json", "rpm-relationships.json", body -> null);
+
+        updater.update(List.of(source()), quiet);
+        SourceOutcome second = updater.update(List.of(source()), quiet).sources().get(0);
+
+        assertThat(second.records()).isEqualTo(2);
+        assertThat(server.requests("/rolie/2024/ex-2024-0001.json")).as("dated, unchanged").hasSize(1);
+        assertThat(server.requests("/rolie/2022/exsa-2022_0011.json")).as("no updated time: always").hasSize(2);
+    }
+
+    @Test
     void aDomainStandsForItsWellKnownMetadataAndIsNeverADefaultSource() {
         assertThat(CsafProviderSource.metadataUrl("csaf:example.com"))
                 .isEqualTo(URI.create("https://example.com/.well-known/csaf/provider-metadata.json"));
