@@ -177,6 +177,20 @@ class DatabaseUpdaterTest {
         assertStalledConnectionsWereClosed(3);
     }
 
+    @Test
+    void theReadTimeoutComesFromTheEnvironmentInSeconds() {
+        assertThat(SourceSettings.defaults().readTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(SourceSettings.defaults().withEnvironment(java.util.Map.of("PATCHGAP_HTTP_READ_TIMEOUT_S", " 5 "))
+                .readTimeout()).isEqualTo(Duration.ofSeconds(5));
+        for (String bad : List.of("0", "-3", "ten")) {
+            assertThatThrownBy(() -> SourceSettings.defaults().withEnvironment(
+                    java.util.Map.of("PATCHGAP_HTTP_READ_TIMEOUT_S", bad)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("PATCHGAP_HTTP_READ_TIMEOUT_S: expected a positive number of seconds, found '" + bad
+                            + "'");
+        }
+    }
+
     /** The client gave up on each stalled body by closing its connection, not by leaving it open. */
     private void assertStalledConnectionsWereClosed(int stalls) throws InterruptedException {
         server.releaseStalls();
