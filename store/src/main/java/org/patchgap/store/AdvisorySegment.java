@@ -44,12 +44,17 @@ final class AdvisorySegment {
     /** Encodes {@code records} of one base ecosystem ({@code ""}: records naming no package). */
     static byte[] encode(String ecosystem, List<Vulnerability> records, String readerPrefix, String displayPrefix) {
         Map<String, List<Vulnerability>> byPackage = new TreeMap<>();
+        // A segment's records spell their ecosystem a few ways at most; working out the key is not free.
+        Map<String, Boolean> inSegment = new java.util.HashMap<>();
+        // The package names repeat too (every record of a package), and PyPI's key is a regular expression away.
+        Map<String, String> packageKeys = new java.util.HashMap<>();
         for (Vulnerability v : records) {
             boolean placed = false;
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (DatabaseCommit.PackageRef p : DatabaseCommit.packagesOf(v)) {
-                if (!ecosystem.isEmpty() && DatabaseCommit.ecosystemKey(p.ecosystem()).equals(ecosystem)) {
-                    String key = PackageNames.key(ecosystem, p.name());
+                if (!ecosystem.isEmpty() && inSegment.computeIfAbsent(p.ecosystem(),
+                        e -> DatabaseCommit.ecosystemKey(e).equals(ecosystem))) {
+                    String key = packageKeys.computeIfAbsent(p.name(), name -> PackageNames.key(ecosystem, name));
                     if (seen.add(key)) {
                         byPackage.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
                     }
@@ -116,6 +121,16 @@ final class AdvisorySegment {
             readBlock(i, v -> {
                 if (seen.add(v.id())) sink.accept(v);
             });
+        }
+    }
+
+    /**
+     * Every record of every block, a record stored in several blocks as often as it is stored: for callers that
+     * tell records apart by more than their id (two CSAF documents may both describe one CVE).
+     */
+    void readEveryBlock(Consumer<Vulnerability> sink) {
+        for (int i = 0; i < keys.length; i++) {
+            readBlock(i, sink);
         }
     }
 

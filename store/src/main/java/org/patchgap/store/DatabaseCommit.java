@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,11 +135,12 @@ final class DatabaseCommit {
     static Map<String, List<Vulnerability>> byEcosystem(List<Vulnerability> records) {
         Map<String, List<Vulnerability>> groups = new LinkedHashMap<>();
         Map<String, String> spelling = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, String> keyOf = new HashMap<>(); // a few spellings, each worked out once
         for (Vulnerability v : records) {
             Set<String> seen = new HashSet<>();
             for (PackageRef p : packagesOf(v)) {
-                String base = ecosystemKey(p.ecosystem());
-                String key = spelling.computeIfAbsent(base, b -> b);
+                String key = keyOf.computeIfAbsent(p.ecosystem(),
+                        e -> spelling.computeIfAbsent(ecosystemKey(e), b -> b));
                 if (seen.add(key)) {
                     groups.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
                 }

@@ -124,12 +124,15 @@ public final class DatabaseUpdater {
                     if (name.startsWith("csaf:")) {
                         Path work = directory.resolve("downloads").resolve("csaf-"
                                 + name.substring(5).replaceAll("[^A-Za-z0-9._-]", "_"));
-                        SourceReading.Parsed parsed = csaf.read(name, work, clock.instant(), progress);
+                        CsafProviderSource.Update u = csaf.read(name, before,
+                                directory.resolve(DatabaseFormat.FILE_NAME), work, clock.instant(), progress);
+                        SourceReading.Parsed parsed = u.parsed();
                         replaced.add(parsed.data());
                         SourceOutcome outcome = new SourceOutcome(name, SourceOutcome.State.UPDATED,
                                 parsed.data().status().records(), parsed.problems(), null);
                         outcomes.add(outcome);
-                        progress.finished(name, outcome.summary());
+                        progress.finished(name, outcome.summary() + " (" + u.fetched() + " documents fetched"
+                                + (u.unchanged() > 0 ? ", " + u.unchanged() + " unchanged)" : ")"));
                         continue;
                     }
                     if (name.equals("nvd")) {

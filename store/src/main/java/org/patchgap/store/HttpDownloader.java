@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * <p>The body goes to {@code <file>.part}; only a complete body is renamed to {@code <file>}. A partial file is
  * kept with the validator it was fetched under ({@code <file>.part.etag}), so the next attempt asks only for
  * the rest ({@code Range} with {@code If-Range}, RFC 9110 section 13.1.5) and starts over if the file changed.
+ * A body that stops arriving fails its attempt after {@link SourceSettings#readTimeout()} without a byte
+ * ({@link IdleReadTimeout}), and is retried and resumed the same way.
  */
 final class HttpDownloader {
 
@@ -98,6 +100,8 @@ final class HttpDownloader {
                 if (e.retryAfter != null && e.retryAfter.compareTo(wait) > 0) {
                     wait = e.retryAfter;
                 }
+            } catch (IdleReadTimeout.Stalled e) {
+                last = e; // what arrived is kept in the .part file: the next attempt resumes
             } catch (HttpTimeoutException e) {
                 last = new IOException("no response from " + url + " within "
                         + settings.requestTimeout().toMillis() + " ms", e);
@@ -142,7 +146,7 @@ final class HttpDownloader {
             throw new IOException("interrupted while downloading " + url, e);
         }
         int status = response.statusCode();
-        try (InputStream body = response.body()) {
+        try (InputStream body = new IdleReadTimeout(response.body(), settings.readTimeout(), url)) {
             if (status == 304) {
                 return new NotModified();
             }

@@ -20,10 +20,12 @@ import java.util.Objects;
  *                       connections are retried
  * @param backoff        wait before the second try; doubled before each further one
  * @param nvd            the NVD CVE API: URL, API key, delay between requests, page size
+ * @param readTimeout    how long a response body may deliver no bytes before the attempt fails (and is retried,
+ *                       resumed where it stopped)
  */
 public record SourceSettings(URI osvBaseUrl, List<String> osvEcosystems, URI kevUrl, URI epssUrl,
                              Duration connectTimeout, Duration requestTimeout, int attempts, Duration backoff,
-                             NvdSettings nvd) {
+                             NvdSettings nvd, Duration readTimeout) {
 
     public static final URI OSV_BASE_URL = URI.create("https://osv-vulnerabilities.storage.googleapis.com/");
     public static final URI KEV_URL =
@@ -50,18 +52,22 @@ public record SourceSettings(URI osvBaseUrl, List<String> osvEcosystems, URI kev
         }
         Objects.requireNonNull(backoff, "backoff");
         Objects.requireNonNull(nvd, "nvd");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        if (readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("readTimeout must be positive: " + readTimeout);
+        }
     }
 
     public static SourceSettings defaults() {
         return new SourceSettings(OSV_BASE_URL, DEFAULT_OSV_ECOSYSTEMS, KEV_URL, EPSS_URL, Duration.ofSeconds(20),
-                Duration.ofSeconds(60), 4, Duration.ofSeconds(2), NvdSettings.defaults());
+                Duration.ofSeconds(60), 4, Duration.ofSeconds(2), NvdSettings.defaults(), Duration.ofSeconds(60));
     }
 
     /**
      * These settings with the locations the environment overrides: {@code PATCHGAP_OSV_URL} (the bucket base),
      * {@code PATCHGAP_KEV_URL}, {@code PATCHGAP_EPSS_URL}, {@code PATCHGAP_OSV_ECOSYSTEMS} (comma-separated),
-     * {@code PATCHGAP_NVD_URL}, {@code NVD_API_KEY} and {@code PATCHGAP_NVD_DELAY_MS} (milliseconds between
-     * NVD requests).
+     * {@code PATCHGAP_NVD_URL}, {@code NVD_API_KEY}, {@code PATCHGAP_NVD_DELAY_MS} (milliseconds between
+     * NVD requests) and {@code PATCHGAP_HTTP_READ_TIMEOUT_S} (seconds a download may receive nothing).
      */
     public SourceSettings withEnvironment(Map<String, String> env) {
         SourceSettings s = this;
@@ -75,6 +81,20 @@ public record SourceSettings(URI osvBaseUrl, List<String> osvEcosystems, URI kev
         if (ecosystems != null && !ecosystems.isBlank()) {
             s = s.withOsvEcosystems(java.util.Arrays.stream(ecosystems.split(",")).map(String::strip)
                     .filter(e -> !e.isEmpty()).toList());
+        }
+        String readTimeout = env.get("PATCHGAP_HTTP_READ_TIMEOUT_S");
+        if (readTimeout != null && !readTimeout.isBlank()) {
+            long seconds;
+            try {
+                seconds = Long.parseLong(readTimeout.strip());
+            } catch (NumberFormatException e) {
+                seconds = 0;
+            }
+            if (seconds <= 0) {
+                throw new IllegalArgumentException("PATCHGAP_HTTP_READ_TIMEOUT_S: expected a positive number of seconds,"
+                        + " found '" + readTimeout + "'");
+            }
+            s = s.withReadTimeout(Duration.ofSeconds(seconds));
         }
         NvdSettings n = s.nvd;
         String nvdUrl = env.get("PATCHGAP_NVD_URL");
@@ -95,32 +115,37 @@ public record SourceSettings(URI osvBaseUrl, List<String> osvEcosystems, URI kev
 
     public SourceSettings withOsvBaseUrl(URI url) {
         return new SourceSettings(url, osvEcosystems, kevUrl, epssUrl, connectTimeout, requestTimeout, attempts,
-                backoff, nvd);
+                backoff, nvd, readTimeout);
     }
 
     public SourceSettings withOsvEcosystems(List<String> ecosystems) {
         return new SourceSettings(osvBaseUrl, ecosystems, kevUrl, epssUrl, connectTimeout, requestTimeout, attempts,
-                backoff, nvd);
+                backoff, nvd, readTimeout);
     }
 
     public SourceSettings withKevUrl(URI url) {
         return new SourceSettings(osvBaseUrl, osvEcosystems, url, epssUrl, connectTimeout, requestTimeout, attempts,
-                backoff, nvd);
+                backoff, nvd, readTimeout);
     }
 
     public SourceSettings withEpssUrl(URI url) {
         return new SourceSettings(osvBaseUrl, osvEcosystems, kevUrl, url, connectTimeout, requestTimeout, attempts,
-                backoff, nvd);
+                backoff, nvd, readTimeout);
     }
 
     public SourceSettings withPatience(Duration connect, Duration request, int tries, Duration firstBackoff) {
         return new SourceSettings(osvBaseUrl, osvEcosystems, kevUrl, epssUrl, connect, request, tries, firstBackoff,
-                nvd);
+                nvd, readTimeout);
+    }
+
+    public SourceSettings withReadTimeout(Duration timeout) {
+        return new SourceSettings(osvBaseUrl, osvEcosystems, kevUrl, epssUrl, connectTimeout, requestTimeout, attempts,
+                backoff, nvd, timeout);
     }
 
     public SourceSettings withNvd(NvdSettings settings) {
         return new SourceSettings(osvBaseUrl, osvEcosystems, kevUrl, epssUrl, connectTimeout, requestTimeout, attempts,
-                backoff, settings);
+                backoff, settings, readTimeout);
     }
 
     /** {@code <base>/<ecosystem>/all.zip}, the ecosystem name percent-encoded as one path segment. */

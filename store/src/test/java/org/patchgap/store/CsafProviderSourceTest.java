@@ -131,6 +131,94 @@ class CsafProviderSourceTest {
         assertThat(dir.resolve("downloads")).isEmptyDirectory();
     }
 
+    /** A provider of three good documents; {@code leftPadTime} is left-pad's time in changes.csv. */
+    private void threeDocuments(String leftPadTime, boolean withOld) throws Exception {
+        metadata("/csaf/white/");
+        server.serve("/csaf/white/changes.csv", ("\"2024/ex-2024-0001.json\",\"" + leftPadTime + "\"\n"
+                + "\"2022/exsa-2022_0011.json\",\"2022-01-04T00:00:00Z\"\n"
+                + (withOld ? "\"2021/old.json\",\"2021-06-01T00:00:00+02:00\"\n" : ""))
+                .getBytes(StandardCharsets.UTF_8), "c-" + leftPadTime + withOld);
+        hashed("/csaf/white/2024/ex-2024-0001.json", "npm-affected-and-fixed.json", body -> null);
+        hashed("/csaf/white/2022/exsa-2022_0011.json", "rpm-relationships.json", body -> null);
+        // Another flaw than the 2022 document's, so that the two are told apart in the database.
+        byte[] old = document("/csaf/white/2021/old.json", "rpm-relationships.json");
+        old = new String(old, StandardCharsets.UTF_8).replace("CVE-2020-10188", "CVE-2021-0001")
+                .getBytes(StandardCharsets.UTF_8);
+        server.serve("/csaf/white/2021/old.json", old, "old");
+        hash("/csaf/white/2021/old.json", "sha512", digest("SHA-512", old));
+    }
+
+    private List<String> storedSources() throws Exception {
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            return db.allVulnerabilities().stream().map(Vulnerability::source).sorted().toList();
+        }
+    }
+
+    @Test
+    void aSecondUpdateFetchesOnlyTheDocumentsChangedSinceTheWatermark() throws Exception {
+        threeDocuments("2024-03-05T10:00:00Z", true);
+        updater.update(List.of(source()), quiet);
+        assertThat(storedSources()).hasSize(3);
+        // left-pad changed; old.json is no longer listed.
+        threeDocuments("2024-04-01T00:00:00.000Z", false);
+
+        SourceOutcome outcome = updater.update(List.of(source()), quiet).sources().get(0);
+
+        assertThat(outcome.state()).isEqualTo(State.UPDATED);
+        assertThat(server.requests("/csaf/white/2024/ex-2024-0001.json")).hasSize(2);
+        assertThat(server.requests("/csaf/white/2024/ex-2024-0001.json.sha512")).hasSize(2);
+        assertThat(server.requests("/csaf/white/2022/exsa-2022_0011.json")).hasSize(1);
+        assertThat(server.requests("/csaf/white/2022/exsa-2022_0011.json.sha512")).hasSize(1);
+        assertThat(storedSources()).containsExactly(server.url("/csaf/white/2022/exsa-2022_0011.json").toString(),
+                server.url("/csaf/white/2024/ex-2024-0001.json").toString());
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.status().sources().get(0).watermark()).isEqualTo("2024-04-01T00:00:00Z");
+        }
+
+        updater.update(List.of(source()), quiet);
+
+        assertThat(server.requests("/csaf/white/2024/ex-2024-0001.json")).as("nothing changed").hasSize(2);
+        assertThat(storedSources()).hasSize(2);
+    }
+
+    @Test
+    void aChangedDocumentThatFailsKeepsItsPreviousRecords() throws Exception {
+        threeDocuments("2024-03-05T10:00:00Z", false);
+        updater.update(List.of(source()), quiet);
+        threeDocuments("2024-04-01T00:00:00Z", false);
+        // The new version does not match its hash: rejected, and the old records stay until it changes again.
+        hash("/csaf/white/2024/ex-2024-0001.json", "sha512", digest("SHA-512", "tampered".getBytes()));
+
+        SourceOutcome rejected = updater.update(List.of(source()), quiet).sources().get(0);
+
+        assertThat(rejected.problems()).extracting(Problem::toString)
+                .anyMatch(p -> p.contains("SHA-512 mismatch") && p.endsWith("document rejected"));
+        assertThat(storedSources()).containsExactly(server.url("/csaf/white/2022/exsa-2022_0011.json").toString(),
+                server.url("/csaf/white/2024/ex-2024-0001.json").toString());
+
+        // Changed again, and this time the server fails: the records stay, and the document is tried next time.
+        threeDocuments("2024-05-01T00:00:00Z", false);
+        server.script("/csaf/white/2024/ex-2024-0001.json", FixtureServer.Scripted.status(503),
+                FixtureServer.Scripted.status(503));
+
+        SourceOutcome unreachable = updater.update(List.of(source()), quiet).sources().get(0);
+
+        assertThat(unreachable.problems()).extracting(Problem::toString)
+                .anyMatch(p -> p.contains("document not downloaded") && p.contains("HTTP 503"));
+        assertThat(storedSources()).hasSize(2);
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.status().sources().get(0).watermark()).isEqualTo("2024-04-01T00:00:00Z");
+        }
+        int before = server.requests("/csaf/white/2024/ex-2024-0001.json").size();
+
+        updater.update(List.of(source()), quiet);
+
+        assertThat(server.requests("/csaf/white/2024/ex-2024-0001.json")).hasSize(before + 1);
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.status().sources().get(0).watermark()).isEqualTo("2024-05-01T00:00:00Z");
+        }
+    }
+
     @Test
     void withoutChangesCsvTheIndexIsReadAndSha256Suffices() throws Exception {
         metadata("/csaf/");
@@ -266,6 +354,28 @@ class CsafProviderSourceTest {
         assertThat(outcome.problems()).extracting(Problem::toString).containsExactly(
                 server.url("/rolie/white/example-feed.json") + " at /feed/entry/2: entry without content.src or self"
                         + " link; skipped");
+    }
+
+    @Test
+    void rolieEntriesUpdatedNoLaterThanTheWatermarkAreNotFetchedAgain() throws Exception {
+        server.serve("/.well-known/csaf/provider-metadata.json", """
+                {"distributions": [{"rolie": {"feeds": [{"url": "/rolie/feed.json"}]}}]}
+                """.getBytes(StandardCharsets.UTF_8), "m4");
+        server.serve("/rolie/feed.json", """
+                {"feed": {"id": "f", "entry": [
+                    {"id": "EX-2024-0001", "updated": "2024-03-05T10:00:00Z",
+                     "content": {"src": "2024/ex-2024-0001.json"}},
+                    {"id": "EX-2022-0011", "content": {"src": "2022/exsa-2022_0011.json"}}]}}
+                """.getBytes(StandardCharsets.UTF_8), "f2");
+        hashed("/rolie/2024/ex-2024-0001.json", "npm-affected-and-fixed.json", body -> null);
+        hashed("/rolie/2022/exsa-2022_0011.json", "rpm-relationships.json", body -> null);
+
+        updater.update(List.of(source()), quiet);
+        SourceOutcome second = updater.update(List.of(source()), quiet).sources().get(0);
+
+        assertThat(second.records()).isEqualTo(2);
+        assertThat(server.requests("/rolie/2024/ex-2024-0001.json")).as("dated, unchanged").hasSize(1);
+        assertThat(server.requests("/rolie/2022/exsa-2022_0011.json")).as("no updated time: always").hasSize(2);
     }
 
     @Test

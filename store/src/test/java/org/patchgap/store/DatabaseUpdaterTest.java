@@ -163,6 +163,70 @@ class DatabaseUpdaterTest {
     }
 
     @Test
+    void aBodyThatStopsArrivingIsRetriedAndResumed() throws Exception {
+        server.script("/epss.csv.gz", Scripted.stallAfter(50));
+        settings = settings.withReadTimeout(Duration.ofMillis(300));
+
+        UpdateReport report = updater().update(List.of("epss"), progress);
+
+        assertThat(report.sources()).extracting(SourceOutcome::state).containsExactly(State.UPDATED);
+        List<FixtureServer.Seen> requests = server.requests("/epss.csv.gz");
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(1).headers()).containsEntry("range", "bytes=50-");
+        assertThat(log).anyMatch(l -> l.contains("attempt 2 of 3") && l.contains("no data for 300 ms from "
+                + server.url("/epss.csv.gz")));
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.epss("CVE-2025-48384")).isPresent();
+        }
+        assertStalledConnectionsWereClosed(1);
+    }
+
+    @Test
+    void aBodyThatAlwaysStallsFailsTheSourceInBoundedTimeAndKeepsItsData() throws Exception {
+        updater().update(List.of("kev"), progress);
+        server.serveResource("/kev.json", "kev.json", "kev-2");
+        server.script("/kev.json", Scripted.stallAfter(10), Scripted.stallAfter(10), Scripted.stallAfter(10));
+        settings = settings.withReadTimeout(Duration.ofMillis(300));
+
+        long start = System.nanoTime();
+        UpdateReport report = updater().update(List.of("kev"), progress);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        assertThat(report.sources().get(0).state()).isEqualTo(State.FAILED);
+        assertThat(report.sources().get(0).error()).contains("failed after 3 attempts")
+                .contains("no data for 300 ms from " + server.url("/kev.json"));
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.kev("CVE-2021-44228")).isPresent();
+            assertThat(db.status().sources().get(0).etag()).isEqualTo("\"kev-1\"");
+        }
+        assertStalledConnectionsWereClosed(3);
+    }
+
+    @Test
+    void theReadTimeoutComesFromTheEnvironmentInSeconds() {
+        assertThat(SourceSettings.defaults().readTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(SourceSettings.defaults().withEnvironment(java.util.Map.of("PATCHGAP_HTTP_READ_TIMEOUT_S", " 5 "))
+                .readTimeout()).isEqualTo(Duration.ofSeconds(5));
+        for (String bad : List.of("0", "-3", "ten")) {
+            assertThatThrownBy(() -> SourceSettings.defaults().withEnvironment(
+                    java.util.Map.of("PATCHGAP_HTTP_READ_TIMEOUT_S", bad)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("PATCHGAP_HTTP_READ_TIMEOUT_S: expected a positive number of seconds, found '" + bad
+                            + "'");
+        }
+    }
+
+    /** The client gave up on each stalled body by closing its connection, not by leaving it open. */
+    private void assertStalledConnectionsWereClosed(int stalls) throws InterruptedException {
+        server.releaseStalls();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (server.droppedByClient() < stalls && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(server.droppedByClient()).isEqualTo(stalls);
+    }
+
+    @Test
     void invalidJsonFailsTheSourceAndKeepsThePreviousCatalog() throws Exception {
         updater().update(List.of("kev"), progress);
         server.serveResource("/kev.json", "kev-broken.json", "kev-2");

@@ -16,21 +16,25 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local HTTP server for source tests: serves files with a strong ETag, honours {@code If-None-Match} and
  * {@code Range}/{@code If-Range}, and plays scripted failures first (an error status, a delay longer than the
- * client's timeout, a body cut short).
+ * client's timeout, a body cut short, a body that stops arriving).
  */
 final class FixtureServer implements AutoCloseable {
 
     /** One scripted response; {@code null} body means "the file". */
-    record Scripted(int status, long delayMillis, int cutAfter) {
-        static Scripted status(int status) { return new Scripted(status, 0, -1); }
-        static Scripted delay(long millis) { return new Scripted(200, millis, -1); }
-        static Scripted cutAfter(int bytes) { return new Scripted(200, 0, bytes); }
+    record Scripted(int status, long delayMillis, int cutAfter, boolean stall) {
+        static Scripted status(int status) { return new Scripted(status, 0, -1, false); }
+        static Scripted delay(long millis) { return new Scripted(200, millis, -1, false); }
+        static Scripted cutAfter(int bytes) { return new Scripted(200, 0, bytes, false); }
+        /** Sends the headers and {@code bytes} of the body, then nothing until {@link #releaseStalls()}. */
+        static Scripted stallAfter(int bytes) { return new Scripted(200, 0, bytes, true); }
     }
 
     /** A request as received; {@code query} is the raw query string, or null. */
@@ -43,6 +47,8 @@ final class FixtureServer implements AutoCloseable {
     private final Map<String, Served> files = new HashMap<>();
     private final Map<String, Deque<Scripted>> scripts = new HashMap<>();
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch stallsReleased = new CountDownLatch(1);
+    private final AtomicInteger droppedByClient = new AtomicInteger();
 
     FixtureServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -82,6 +88,16 @@ final class FixtureServer implements AutoCloseable {
         }
     }
 
+    /** Lets every stalled response go on sending its body. */
+    void releaseStalls() {
+        stallsReleased.countDown();
+    }
+
+    /** Stalled responses whose client had closed the connection by the time they were released. */
+    int droppedByClient() {
+        return droppedByClient.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         Map<String, String> headers = new HashMap<>();
@@ -100,46 +116,70 @@ final class FixtureServer implements AutoCloseable {
             }
         }
         try (exchange) {
-            if (next != null && next.delayMillis() > 0) {
-                sleep(next.delayMillis());
-            }
-            if (next != null && next.status() != 200) {
-                exchange.sendResponseHeaders(next.status(), -1);
-                return;
-            }
-            if (file == null) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            exchange.getResponseHeaders().add("ETag", file.etag());
-            exchange.getResponseHeaders().add("Accept-Ranges", "bytes");
-            if (file.etag().equals(headers.get("if-none-match"))) {
-                exchange.sendResponseHeaders(304, -1);
-                return;
-            }
-            int from = 0;
-            String range = headers.get("range");
-            if (range != null && range.startsWith("bytes=") && file.etag().equals(headers.get("if-range"))) {
-                from = Integer.parseInt(range.substring(6, range.indexOf('-')));
-            }
-            byte[] body = file.body();
-            int length = body.length - from;
-            if (from > 0) {
-                exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/"
-                        + body.length);
-                exchange.sendResponseHeaders(206, length);
-            } else {
-                exchange.sendResponseHeaders(200, length);
-            }
-            OutputStream out = exchange.getResponseBody();
-            if (next != null && next.cutAfter() >= 0) {
-                out.write(body, from, Math.min(next.cutAfter(), length));
-                out.flush();
-                // Closing now, short of Content-Length, drops the connection: the client sees the body cut.
-                return;
-            }
-            out.write(body, from, length);
+            respond(exchange, headers, next, file);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    private void respond(HttpExchange exchange, Map<String, String> headers, Scripted next, Served file)
+            throws IOException, InterruptedException {
+        if (next != null && next.delayMillis() > 0) {
+            sleep(next.delayMillis());
+        }
+        if (next != null && next.status() != 200) {
+            exchange.sendResponseHeaders(next.status(), -1);
+            return;
+        }
+        if (file == null) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        exchange.getResponseHeaders().add("ETag", file.etag());
+        exchange.getResponseHeaders().add("Accept-Ranges", "bytes");
+        if (file.etag().equals(headers.get("if-none-match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        int from = 0;
+        String range = headers.get("range");
+        if (range != null && range.startsWith("bytes=") && file.etag().equals(headers.get("if-range"))) {
+            from = Integer.parseInt(range.substring(6, range.indexOf('-')));
+        }
+        byte[] body = file.body();
+        int length = body.length - from;
+        if (from > 0) {
+            exchange.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (body.length - 1) + "/"
+                    + body.length);
+            exchange.sendResponseHeaders(206, length);
+        } else {
+            exchange.sendResponseHeaders(200, length);
+        }
+        OutputStream out = exchange.getResponseBody();
+        if (next != null && next.stall()) {
+            int sent = Math.min(next.cutAfter(), length);
+            out.write(body, from, sent);
+            out.flush();
+            stallsReleased.await();
+            // Then the rest, byte by byte: a client that gave up has closed its end, and writing fails.
+            try {
+                for (int i = sent; i < length; i++) {
+                    out.write(body, from + i, 1);
+                    out.flush();
+                    Thread.sleep(10);
+                }
+            } catch (IOException e) {
+                droppedByClient.incrementAndGet();
+            }
+            return;
+        }
+        if (next != null && next.cutAfter() >= 0) {
+            out.write(body, from, Math.min(next.cutAfter(), length));
+            out.flush();
+            // Closing now, short of Content-Length, drops the connection: the client sees the body cut.
+            return;
+        }
+        out.write(body, from, length);
     }
 
     private static void sleep(long millis) {
@@ -152,6 +192,7 @@ final class FixtureServer implements AutoCloseable {
 
     @Override
     public void close() {
+        releaseStalls();
         server.stop(0);
         executor.shutdownNow();
     }

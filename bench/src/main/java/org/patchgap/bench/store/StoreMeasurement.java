@@ -70,6 +70,10 @@ public final class StoreMeasurement {
             System.out.println(coldLoads(args[1], Path.of(args[2]), args.length > 3 ? Path.of(args[3]) : null));
             return;
         }
+        if (args.length > 0 && args[0].equals("import-rounds")) {
+            importRounds(Path.of(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         if (args.length > 0 && args[0].equals("recompress")) {
             BenchAccess.recompress(Path.of(args[1]), Path.of(args[2]), Boolean.parseBoolean(args[3]));
             return;
@@ -270,6 +274,41 @@ public final class StoreMeasurement {
             p.executeBatch();
         }
         c.commit();
+    }
+
+    /**
+     * Import throughput alone, on the zips a full run left in {@code work}: after a warm-up of both on one zip,
+     * {@code rounds} times a Jackson token walk of every zip and then our import of all of them into a fresh
+     * directory, each with its wall time and the process's CPU time (every thread: parser, encoder, GC, JIT).
+     */
+    private static void importRounds(Path work, int rounds) throws Exception {
+        List<Path> zips;
+        try (Stream<Path> files = Files.list(work)) {
+            zips = files.filter(p -> p.getFileName().toString().endsWith("-all.zip")).sorted().toList();
+        }
+        JsonFactory json = new JsonFactory();
+        Path into = work.resolve("rounds-db");
+        jacksonWalk(json, zips.get(0));
+        deleteTree(into);
+        new DatabaseImporter(into).importPaths(List.of(zips.get(0)), ProgressListener.NONE);
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        for (int round = 1; round <= rounds; round++) {
+            long cpu = os.getProcessCpuTime();
+            long t = System.nanoTime();
+            for (Path z : zips) jacksonWalk(json, z);
+            long jacksonMs = ms(t);
+            long jacksonCpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
+            deleteTree(into);
+            cpu = os.getProcessCpuTime();
+            t = System.nanoTime();
+            new DatabaseImporter(into).importPaths(zips, ProgressListener.NONE);
+            long importMs = ms(t);
+            long importCpuMs = (os.getProcessCpuTime() - cpu) / 1_000_000;
+            System.out.printf("round %d: jackson %,d ms (cpu %,d ms), import %,d ms (cpu %,d ms), import/jackson"
+                    + " speed %.2f, %,d bytes%n", round, jacksonMs, jacksonCpuMs, importMs, importCpuMs,
+                    (double) jacksonMs / importMs, Files.size(into.resolve("advisories.pgdb")));
+        }
     }
 
     private static long jacksonWalk(JsonFactory json, Path zip) throws IOException {

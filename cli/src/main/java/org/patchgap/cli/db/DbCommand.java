@@ -68,7 +68,9 @@ public final class DbCommand implements Callable<Integer> {
                     + "ecosystem), osv:<Ecosystem> (e.g. osv:PyPI), kev, epss, nvd (NVD CVE API; only when named), "
                     + "csaf:<domain> (a CSAF 2.0 provider; only when named); "
                     + "none given: osv, kev and epss. URLs: PATCHGAP_OSV_URL, PATCHGAP_KEV_URL, PATCHGAP_EPSS_URL, "
-                    + "PATCHGAP_OSV_ECOSYSTEMS, PATCHGAP_NVD_URL; NVD_API_KEY for NVD's faster rate limit.")
+                    + "PATCHGAP_OSV_ECOSYSTEMS, PATCHGAP_NVD_URL; NVD_API_KEY for NVD's faster rate limit; "
+                    + "PATCHGAP_HTTP_READ_TIMEOUT_S: seconds a download may receive nothing before it is retried "
+                    + "(default 60).")
     static final class Update implements Callable<Integer> {
 
         @ParentCommand
