@@ -10,14 +10,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.patchgap.cli.CliProcess.Run;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,10 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code db update --source nvd} filled from a local stand-in for the API.
  */
 class CpeScanIT {
-
-    private static final Path JAR = Path.of(System.getProperty("patchgap.jar", "target/patchgap.jar")).toAbsolutePath();
-
-    record Run(int exit, String out, String err) {}
 
     @Test
     void aCpeOnlyComponentIsMatchedAgainstAnNvdPage() throws Exception {
@@ -104,24 +99,6 @@ class CpeScanIT {
     }
 
     private static Run patchgap(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-                JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("PATCHGAP_DEBUG");
-        builder.environment().remove("PATCHGAP_DB");
-        builder.environment().putAll(env);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null").exists()
-                ? new java.io.File("/dev/null") : new java.io.File("NUL")));
-        Process process = builder.start();
-        // Outputs here are small: reading one stream to its end before the other cannot block the child.
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("patchgap finished").isTrue();
-        return new Run(process.exitValue(), out, err);
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return CliProcess.run(CliProcess.REPO, env, "", args);
     }
 }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.patchgap.cli.CliProcess.Run;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,15 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PatchgapCliIT {
 
-    private static final Path REPO = Path.of(System.getProperty("patchgap.repo", "..")).toAbsolutePath().normalize();
-    private static final Path JAR = Path.of(System.getProperty("patchgap.jar", "target/patchgap.jar")).toAbsolutePath();
+    private static final Path REPO = CliProcess.REPO;
 
     /** The package-ecosystem part of the demo: OSV advisories and the three application SBOMs. */
     private static final String OSV = "examples/advisories/osv";
     private static final String[] APPS = {"examples/inventories/billing-api.cdx.json",
             "examples/inventories/shop-backend.cdx.json", "examples/inventories/storefront-web.cdx.xml"};
-
-    record Run(int exit, String out, String err) {}
 
     private static String[] scan(String... options) {
         List<String> args = new ArrayList<>(List.of("scan", "--advisories", OSV));
@@ -38,22 +35,7 @@ class PatchgapCliIT {
     }
 
     private static Run patchgap(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
-        builder.environment().remove("PATCHGAP_DEBUG");
-        Process process = builder.start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        // Outputs here are small: reading one stream to its end before the other cannot block the child.
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("patchgap finished").isTrue();
-        return new Run(process.exitValue(), out, err);
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return CliProcess.run(REPO, Map.of(), stdin, args);
     }
 
     @Test
