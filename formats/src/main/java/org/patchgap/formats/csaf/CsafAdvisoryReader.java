@@ -33,10 +33,6 @@ import org.patchgap.core.model.Vulnerability;
 import org.patchgap.core.purl.MalformedPurlException;
 import org.patchgap.core.purl.PurlIdentity;
 import org.patchgap.core.purl.PurlResolution;
-import org.patchgap.core.range.Interval;
-import org.patchgap.core.range.InvalidRangeException;
-import org.patchgap.core.range.RangeSyntaxes;
-import org.patchgap.core.range.VersionRange;
 import org.patchgap.core.version.InvalidVersionException;
 import org.patchgap.core.version.Version;
 import org.patchgap.core.version.VersionScheme;
@@ -47,6 +43,7 @@ import org.patchgap.formats.cvss.InvalidCvssVectorException;
 import org.patchgap.formats.csaf.CsafProducts.Product;
 import org.patchgap.formats.support.CweIds;
 import org.patchgap.formats.support.Inputs;
+import org.patchgap.formats.support.VexStatements;
 
 /**
  * Reads CSAF 2.0 documents (any vendor; {@code csaf_security_advisory}, {@code csaf_vex}, {@code csaf_base}) from
@@ -465,37 +462,7 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
      */
     private static boolean ranges(String ecosystem, Product p, Set<String> versionsOut, List<AffectedRange> rangesOut,
             Location at, List<Problem> problems) {
-        VersionRange range;
-        try {
-            range = RangeSyntaxes.parse(ecosystem, p.range());
-        } catch (InvalidRangeException e) {
-            problems.add(new Problem(at, "product " + p.id() + ": version range " + p.range() + " ignored: " + e.getMessage()));
-            return false;
-        }
-        for (Interval interval : range.intervals()) {
-            if (!interval.excluded().isEmpty() || !interval.conditions().isEmpty()
-                    || (interval.lower() != null && !interval.lower().inclusive())) {
-                // OSV-style events have no exclusive lower bound and no holes.
-                problems.add(new Problem(at, "product " + p.id() + ": version range " + p.range()
-                        + " has an exclusive lower bound or exclusions the model cannot hold; ignored"));
-                return false;
-            }
-        }
-        for (Interval interval : range.intervals()) {
-            if (interval.lower() != null && interval.upper() != null && interval.upper().inclusive()
-                    && interval.lower().version().compareTo(interval.upper().version()) == 0) {
-                versionsOut.add(interval.lower().version().text());
-                continue;
-            }
-            List<RangeEvent> events = new ArrayList<>();
-            events.add(RangeEvent.introduced(interval.lower() == null ? "0" : interval.lower().version().text()));
-            if (interval.upper() != null) {
-                String v = interval.upper().version().text();
-                events.add(interval.upper().inclusive() ? RangeEvent.lastAffected(v) : RangeEvent.fixed(v));
-            }
-            rangesOut.add(new AffectedRange(AffectedRange.Type.ECOSYSTEM, null, events));
-        }
-        return true;
+        return VexStatements.ranges(ecosystem, p.range(), "product " + p.id(), versionsOut, rangesOut, at, problems);
     }
 
     /**
