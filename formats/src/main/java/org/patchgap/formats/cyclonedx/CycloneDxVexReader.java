@@ -31,7 +31,8 @@ import org.patchgap.formats.support.VexStatements;
  * {@code analysis.state} is {@code not_affected} or {@code false_positive} becomes a record (its {@code id}, the
  * {@code references[].id} as aliases) with a {@link NotAffectedStatement} for each {@code affects[]} entry: the
  * {@code ref} is the {@code bom-ref} of a component of the same BOM that has a purl or CPE, a BOM-Link to this BOM
- * ({@code urn:cdx:serial/version#bom-ref}), or a purl given directly. {@code affects[].versions[]} ({@code version}
+ * ({@code urn:cdx:serial/version#bom-ref}), a purl given directly, or a BOM-Link into another BOM whose bom-ref is a
+ * purl (as the CycloneDX Maven plugin writes them). {@code affects[].versions[]} ({@code version}
  * or a {@code vers:} {@code range}, status {@code unaffected} or none) are the versions covered; without them, the
  * version of the referenced purl or component, else every version. {@code analysis.justification} is mapped to
  * CSAF's where one corresponds ({@link #justification}); {@code analysis.detail} is the impact text.
@@ -78,10 +79,12 @@ public final class CycloneDxVexReader implements AdvisoryReader {
         String serial = Inputs.field(root, "serialNumber");
         List<Problem> problems = new ArrayList<>();
         Map<String, Record> records = new LinkedHashMap<>();
+        Unmatched unmatched = new Unmatched();
         for (int i = 0; i < vulnerabilities.size(); i++) {
             read(vulnerabilities.get(i), new Location(source, "/vulnerabilities/" + i), components, serial, records,
-                    problems);
+                    unmatched, problems);
         }
+        unmatched.report(source, problems);
         List<Vulnerability> out = new ArrayList<>();
         for (Map.Entry<String, Record> e : records.entrySet()) {
             Record r = e.getValue();
@@ -93,6 +96,25 @@ public final class CycloneDxVexReader implements AdvisoryReader {
     }
 
     /** What the entries of one vulnerability id say, collected (a BOM may list a vulnerability once per state). */
+    /** Refs that name nothing matchable, common enough in real VEX BOMs to be counted rather than listed. */
+    private record Unmatched(List<String> productsWithoutIdentity, List<String> foreignLinks) {
+        Unmatched() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        void report(String source, List<Problem> problems) {
+            Location at = new Location(source, "/vulnerabilities");
+            if (!productsWithoutIdentity.isEmpty()) {
+                problems.add(new Problem(at, productsWithoutIdentity.size() + " affects ref(s) name a component with"
+                        + " neither purl nor CPE and cannot be matched, e.g. " + productsWithoutIdentity.get(0)));
+            }
+            if (!foreignLinks.isEmpty()) {
+                problems.add(new Problem(at, foreignLinks.size() + " affects ref(s) are BOM-Links into another BOM"
+                        + " whose bom-ref is no purl and cannot be matched, e.g. " + foreignLinks.get(0)));
+            }
+        }
+    }
+
     private static final class Record {
         final Set<String> aliases = new LinkedHashSet<>();
         final Set<String> references = new LinkedHashSet<>();
@@ -109,7 +131,7 @@ public final class CycloneDxVexReader implements AdvisoryReader {
     }
 
     private static void read(JsonNode v, Location at, Map<String, JsonNode> components, @Nullable String serial,
-            Map<String, Record> records, List<Problem> problems) {
+            Map<String, Record> records, Unmatched unmatched, List<Problem> problems) {
         String id = Inputs.field(v, "id");
         if (id == null || id.isBlank()) {
             problems.add(new Problem(at, "vulnerability without id; skipped"));
@@ -149,14 +171,14 @@ public final class CycloneDxVexReader implements AdvisoryReader {
         }
         for (int a = 0; a < affects.size(); a++) {
             NotAffectedStatement statement = statement(affects.get(a), new Location(at.file(), at.place()
-                    + "/affects/" + a), components, serial, justification, impact, problems);
+                    + "/affects/" + a), components, serial, justification, impact, unmatched, problems);
             if (statement != null && !record.statements.contains(statement)) record.statements.add(statement);
         }
     }
 
     private static @Nullable NotAffectedStatement statement(JsonNode affect, Location at,
             Map<String, JsonNode> components, @Nullable String serial, @Nullable Justification justification,
-            @Nullable String impact, List<Problem> problems) {
+            @Nullable String impact, Unmatched unmatched, List<Problem> problems) {
         String ref = Inputs.field(affect, "ref");
         if (ref == null) {
             problems.add(new Problem(at, "affects entry without ref; no statement"));
@@ -164,25 +186,29 @@ public final class CycloneDxVexReader implements AdvisoryReader {
         }
         VexStatements.Subject subject;
         String componentVersion = null;
-        if (ref.startsWith("pkg:")) {
-            subject = VexStatements.ofPurl(ref, "ref", at, problems);
-        } else {
-            JsonNode component = components.get(localRef(ref, serial));
-            if (component == null) {
-                problems.add(new Problem(at, "ref " + ref + " names no component of this BOM; no statement"));
-                return null;
-            }
+        LocalRef local = localRef(ref, serial);
+        JsonNode component = local.foreign() ? null : components.get(local.ref());
+        if (component != null) {
             String purl = Inputs.field(component, "purl");
             String cpe = Inputs.field(component, "cpe");
             if (purl == null && cpe == null) {
-                problems.add(new Problem(at, "component " + ref + " has neither purl nor CPE and cannot be matched;"
-                        + " no statement"));
+                // Typically the product itself (metadata.component, named only): counted, reported once.
+                unmatched.productsWithoutIdentity().add(ref);
                 return null;
             }
             String what = "component " + ref;
             subject = purl != null ? VexStatements.ofPurl(purl, what, at, problems)
                     : VexStatements.ofCpe(cpe, what, at, problems);
             componentVersion = Inputs.field(component, "version");
+        } else if (local.ref().startsWith("pkg:")) {
+            // A purl given as the ref, or as the bom-ref a BOM-Link names (tools use purls as bom-refs).
+            subject = VexStatements.ofPurl(local.ref(), "ref", at, problems);
+        } else if (local.foreign()) {
+            unmatched.foreignLinks().add(ref);
+            return null;
+        } else {
+            problems.add(new Problem(at, "ref " + ref + " names no component of this BOM; no statement"));
+            return null;
         }
         if (subject == null) return null;
         Set<String> versions = new LinkedHashSet<>();
@@ -218,14 +244,22 @@ public final class CycloneDxVexReader implements AdvisoryReader {
         return VexStatements.statement(subject, ranges, versions, justification, impact);
     }
 
-    /** A BOM-Link ({@code urn:cdx:<serial>/<version>#<bom-ref>}) into this BOM is its bom-ref; else the ref as is. */
-    private static String localRef(String ref, @Nullable String serial) {
-        if (!ref.startsWith("urn:cdx:") || serial == null || !serial.startsWith("urn:uuid:")) return ref;
+    /** A ref with any BOM-Link resolved: the bom-ref it names, and whether that is in another BOM. */
+    private record LocalRef(String ref, boolean foreign) {}
+
+    /**
+     * A BOM-Link ({@code urn:cdx:<serial>/<version>#<bom-ref>}, CycloneDX 1.5) names the bom-ref after {@code #}: in
+     * this BOM when the serial is this BOM's, else in another BOM; any other ref is a bom-ref of this BOM.
+     */
+    private static LocalRef localRef(String ref, @Nullable String serial) {
+        if (!ref.startsWith("urn:cdx:")) return new LocalRef(ref, false);
         int slash = ref.indexOf('/');
         int hash = ref.indexOf('#');
-        if (slash < 0 || hash < slash) return ref;
+        if (slash < 0 || hash < slash) return new LocalRef(ref, true);
         String uuid = ref.substring("urn:cdx:".length(), slash);
-        return serial.substring("urn:uuid:".length()).equalsIgnoreCase(uuid) ? ref.substring(hash + 1) : ref;
+        boolean here = serial != null && serial.startsWith("urn:uuid:")
+                && serial.substring("urn:uuid:".length()).equalsIgnoreCase(uuid);
+        return new LocalRef(ref.substring(hash + 1), !here);
     }
 
     /**
