@@ -86,6 +86,24 @@ class VexScanIT {
         assertThat(suppressed).containsExactlyInAnyOrder("CVE-2021-41773", "CVE-2021-44790");
     }
 
+    @Test
+    void aPlainSbomGivenAsAdvisoriesIsAnErrorNamingTheFile() throws Exception {
+        Run run = patchgap("scan", "--advisories", vex("app.cdx.json"), vex("app.cdx.json"));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("app.cdx.json").contains("/vulnerabilities").contains("give it as a scan target");
+    }
+
+    @Test
+    void aVexBomGivenAsTargetStaysAnInventory() throws Exception {
+        Run run = patchgap("inventory", "--format", "json", vex("log4j.vex.cdx.json"));
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode components = new ObjectMapper().readTree(run.out()).at("/targets/0/components");
+        assertThat(components).singleElement()
+                .satisfies(c -> assertThat(c.get("name").asText()).isEqualTo("org.apache.logging.log4j:log4j-core"));
+    }
+
     private static String vex(String name) throws URISyntaxException {
         return Path.of(VexScanIT.class.getResource("/vex/" + name).toURI()).toString();
     }
