@@ -23,19 +23,23 @@ import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.core.windows.WindowsVulnerability;
 import org.patchgap.formats.csaf.CsafAdvisoryReader;
+import org.patchgap.formats.cyclonedx.CycloneDxVexReader;
 import org.patchgap.formats.epss.EpssFile;
 import org.patchgap.formats.epss.EpssReader;
 import org.patchgap.formats.kev.KevCatalog;
 import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.formats.nvd.NvdCveReader;
 import org.patchgap.formats.nvd.NvdPage;
+import org.patchgap.formats.openvex.OpenVexReader;
 import org.patchgap.formats.osv.OsvReader;
 import org.patchgap.formats.windows.WindowsAdvisories;
 
 /**
  * Reads the {@code --advisories} paths, routing each file by its content to the reader of its kind: Microsoft
  * security updates (CVRF, CSAF) to the Windows reader, CISA's KEV catalog to the KEV reader, other CSAF documents
- * (advisories and VEX) to the CSAF reader, FIRST's EPSS score file ({@code .csv}, {@code .csv.gz}) to the EPSS
+ * (advisories and VEX) to the CSAF reader, OpenVEX documents ({@code @context} {@code https://openvex.dev/ns}) to the
+ * OpenVEX reader, CycloneDX BOMs ({@code bomFormat} {@code CycloneDX}) to the CycloneDX VEX reader (their
+ * {@code vulnerabilities[]} analyses; a BOM without them is an error here: it is a scan target), FIRST's EPSS score file ({@code .csv}, {@code .csv.gz}) to the EPSS
  * reader, an NVD CVE API 2.0 response (a page of {@code vulnerabilities[].cve}) to the NVD reader (its CPE criteria
  * are matched against components' CPEs), everything else that looks like advisory data ({@code .json},
  * {@code .yaml}, {@code .yml},
@@ -66,7 +70,7 @@ final class AdvisoryLoader {
         }
     }
 
-    private enum Kind { OSV, WINDOWS, KEV, CSAF, EPSS, NVD, OTHER }
+    private enum Kind { OSV, WINDOWS, KEV, CSAF, OPENVEX, CYCLONEDX_VEX, EPSS, NVD, OTHER }
 
     private final OsvReader osv = new OsvReader();
     private final Map<String, EpssScore> epss = new HashMap<>();
@@ -145,6 +149,17 @@ final class AdvisoryLoader {
                 packageAdvisories.addAll(read.items());
                 problems.addAll(read.problems());
             }
+            case OPENVEX -> {
+                ReadResult<Vulnerability> read = new OpenVexReader().read(file);
+                packageAdvisories.addAll(read.items());
+                problems.addAll(read.problems());
+            }
+            case CYCLONEDX_VEX -> {
+                // Among the advisories a CycloneDX BOM is read for its VEX; as a scan target it is an inventory.
+                ReadResult<Vulnerability> read = new CycloneDxVexReader().read(file);
+                packageAdvisories.addAll(read.items());
+                problems.addAll(read.problems());
+            }
             case EPSS -> {
                 // A later file's score of a CVE replaces an earlier one's only when it is newer.
                 EpssFile read = new EpssReader().read(file, score -> epss.merge(score.cve(), score,
@@ -176,6 +191,8 @@ final class AdvisoryLoader {
         byte[] head = head(file);
         // The Windows reader takes any CSAF document; only Microsoft's are Windows updates.
         if (json && isCsaf(head) && !isMicrosoft(head)) return Kind.CSAF;
+        if (json && OpenVexReader.isOpenVex(head)) return Kind.OPENVEX;
+        if (json && CycloneDxVexReader.isCycloneDx(head)) return Kind.CYCLONEDX_VEX;
         if (WindowsAdvisories.isMicrosoftAdvisory(file, head)) return Kind.WINDOWS;
         if (json && KevCatalog.isKevCatalog(head)) return Kind.KEV;
         if (json && isNvdResponse(head)) return Kind.NVD;

@@ -50,8 +50,9 @@ final class ScanCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Option(names = "--show-not-affected",
-            description = "List the matches that a vendor's VEX statement (CSAF known_not_affected) keeps out of the "
-                    + "findings; without it the table only counts them (JSON always lists them under notAffected).")
+            description = "List the matches that a vendor's VEX statement (CSAF known_not_affected, OpenVEX or "
+                    + "CycloneDX not_affected) keeps out of the findings; without it the table only counts them (JSON "
+                    + "always lists them under notAffected).")
     boolean showNotAffected;
 
     @Mixin

@@ -16,7 +16,9 @@ import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.AdvisoryReader;
 import org.patchgap.formats.csaf.CsafAdvisoryReader;
+import org.patchgap.formats.cyclonedx.CycloneDxVexReader;
 import org.patchgap.formats.kev.KevCatalog;
+import org.patchgap.formats.openvex.OpenVexReader;
 import org.patchgap.formats.osv.OsvReader;
 
 /**
@@ -29,6 +31,10 @@ import org.patchgap.formats.osv.OsvReader;
  *   <li>a CSAF 2.0 document ({@code .json} with {@code csaf_version}: an advisory or a VEX document) becomes the
  *       source {@code import:<absolute path>}, its records with a matchable package or a not-affected
  *       statement;</li>
+ *   <li>an OpenVEX document ({@code @context} {@code https://openvex.dev/ns}) or a CycloneDX BOM with
+ *       {@code vulnerabilities[]} (CycloneDX VEX) becomes the source {@code import:<absolute path>}, its
+ *       not-affected statements as records stored under the packages they name; a CycloneDX BOM without
+ *       vulnerabilities is refused (it is an inventory, a scan target);</li>
  *   <li>anything else is read as OSV (a record file, a directory tree, or a zip dump such as a GitHub Advisory
  *       Database export) and becomes the source {@code import:<absolute path>}; importing the same path again
  *       replaces it.</li>
@@ -60,7 +66,7 @@ public final class DatabaseImporter {
     }
 
     /** The kinds of file {@code db import} recognises. */
-    enum Kind { OSV, KEV, EPSS, CSAF }
+    enum Kind { OSV, KEV, EPSS, CSAF, OPENVEX, CYCLONEDX_VEX }
 
     @SuppressWarnings("try") // the lock is held for the try block, never used in it
     public UpdateReport importPaths(List<Path> paths, ProgressListener progress)
@@ -79,7 +85,7 @@ public final class DatabaseImporter {
                 String name = switch (kind) {
                     case KEV -> "kev";
                     case EPSS -> "epss";
-                    case OSV, CSAF -> "import:" + path;
+                    case OSV, CSAF, OPENVEX, CYCLONEDX_VEX -> "import:" + path;
                 };
                 if (parsed.containsKey(name)) {
                     throw new BadInputException(Location.of(given.toString()),
@@ -91,6 +97,8 @@ public final class DatabaseImporter {
                     case KEV -> SourceReading.kev(name, path, fetch);
                     case EPSS -> SourceReading.epss(name, path, fetch);
                     case CSAF -> SourceReading.osv(DatabaseImporter::readCsaf, name, path, path + "!/", fetch);
+                    case OPENVEX -> SourceReading.osv(new OpenVexReader(), name, path, path + "!/", fetch);
+                    case CYCLONEDX_VEX -> SourceReading.osv(new CycloneDxVexReader(), name, path, path + "!/", fetch);
                     case OSV -> SourceReading.osv(osvReader, name, path,
                             Files.isDirectory(path) ? path + path.getFileSystem().getSeparator() : path + "!/", fetch);
                 };
@@ -142,6 +150,13 @@ public final class DatabaseImporter {
             String text = new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8);
             if (text.contains("\"csaf_version\"") && text.contains("\"document\"")) {
                 return Kind.CSAF;
+            }
+            byte[] bytes = java.util.Arrays.copyOf(head, n);
+            if (OpenVexReader.isOpenVex(bytes)) {
+                return Kind.OPENVEX;
+            }
+            if (CycloneDxVexReader.isCycloneDx(bytes)) {
+                return Kind.CYCLONEDX_VEX;
             }
         }
         return Kind.OSV;

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.patchgap.core.cpe.CpeAttribute;
+import org.patchgap.core.cpe.CpeName;
+import org.patchgap.core.cpe.CpeValue;
+import org.patchgap.core.cpe.MalformedCpeException;
 import org.patchgap.core.model.Component;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Problem;
@@ -187,12 +191,29 @@ public final class Matcher {
     /** The first not-affected statement of the vulnerability's records that covers the component, or null. */
     private static MergedVulnerability.Statement notAffectedStatement(MergedVulnerability vulnerability,
             Component component, Version installed, EcosystemContext context) {
+        if (vulnerability.notAffected().isEmpty()) return null;
+        CpeName cpe = CpeName.ECOSYSTEM.equals(context.canonical()) ? installedCpe(component, installed) : null;
         for (MergedVulnerability.Statement s : vulnerability.notAffected()) {
-            if (StatementScope.covers(s.statement(), context.canonical(), component.name(), installed, context.scheme())) {
-                return s;
-            }
+            boolean covers = cpe != null
+                    ? StatementScope.coversCpe(s.statement(), cpe, installed, context.scheme())
+                    : StatementScope.covers(s.statement(), context.canonical(), component.name(), installed, context.scheme());
+            if (covers) return s;
         }
         return null;
+    }
+
+    /**
+     * The CPE of a component on the CPE path with the installed version in place of ANY (the name the criteria
+     * were matched against); null if it does not parse, which the CPE path has already reported.
+     */
+    private static CpeName installedCpe(Component component, Version installed) {
+        if (component.cpe() == null) return null;
+        try {
+            CpeName name = CpeName.parse(component.cpe());
+            return name.version().isAny() ? name.with(CpeAttribute.VERSION, CpeValue.literal(installed.text())) : name;
+        } catch (MalformedCpeException e) {
+            return null;
+        }
     }
 
     /** The remediations of the matched entries, each once, in entry order. */

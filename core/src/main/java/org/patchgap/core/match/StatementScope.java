@@ -3,6 +3,9 @@ package org.patchgap.core.match;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.patchgap.core.cpe.CpeMatching;
+import org.patchgap.core.cpe.CpeName;
+import org.patchgap.core.cpe.MalformedCpeException;
 import org.patchgap.core.ecosystem.PackageNames;
 import org.patchgap.core.model.AffectedRange;
 import org.patchgap.core.model.NotAffectedStatement;
@@ -13,8 +16,8 @@ import org.patchgap.core.version.VersionScheme;
 import org.patchgap.core.version.VersionSchemes;
 
 /**
- * Whether a not-affected statement covers an installed component: same ecosystem and package key, and the version
- * among the statement's versions or inside its ranges (a statement naming no version covers them all).
+ * Whether a not-affected statement covers an installed component: same ecosystem and package key (for a component
+ * matched by its CPE, a statement CPE that matches the component's), and the version among the statement's versions or inside its ranges (a statement naming no version covers them all).
  *
  * <p>Statements are few (a VEX document names a handful of products), so they are evaluated when a match needs
  * them, not compiled into the index. A version the scheme rejects makes that version or range cover nothing:
@@ -33,6 +36,29 @@ final class StatementScope {
         String statementEcosystem = VersionSchemes.canonicalName(statement.ecosystem());
         if (!statementEcosystem.equals(ecosystem)) return false;
         if (!PackageNames.key(ecosystem, statement.name()).equals(PackageNames.key(ecosystem, name))) return false;
+        return coversVersion(statement, installed, scheme);
+    }
+
+    /**
+     * Whether a statement of ecosystem {@code CPE} covers a component known by its CPE name: the statement's CPE
+     * (the source) matches the component's (the target) by NISTIR 7696 name matching, as an NVD criteria does, and
+     * its versions or ranges hold the installed version in the generic order (docs/decisions/0009, 0010).
+     *
+     * @param installedName the component's CPE, its version ANY replaced by the installed version
+     */
+    static boolean coversCpe(NotAffectedStatement statement, CpeName installedName, Version installed,
+            VersionScheme scheme) {
+        if (!CpeName.ECOSYSTEM.equals(VersionSchemes.canonicalName(statement.ecosystem()))) return false;
+        CpeName statementName;
+        try {
+            statementName = CpeName.parse(statement.name());
+        } catch (MalformedCpeException e) {
+            return false; // when in doubt, the finding stays
+        }
+        return CpeMatching.matches(statementName, installedName) && coversVersion(statement, installed, scheme);
+    }
+
+    private static boolean coversVersion(NotAffectedStatement statement, Version installed, VersionScheme scheme) {
         if (statement.coversEveryVersion()) return true;
         for (String listed : statement.versions()) {
             if (listed.equals(installed.text())) return true;

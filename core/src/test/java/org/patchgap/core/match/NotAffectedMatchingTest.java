@@ -126,4 +126,64 @@ class NotAffectedMatchingTest {
             assertThat(f.vulnerability().source()).isEqualTo("test/GHSA-aaaa.json");
         });
     }
+
+    // Components known only by their CPE (no ecosystem) are matched on the CPE path; a statement of ecosystem CPE
+    // covers them when its CPE matches theirs by NISTIR 7696 and its versions hold theirs (generic order).
+
+    private static final String HTTPD_ANY = "cpe:2.3:a:apache:http_server:*:*:*:*:*:*:*:*";
+    private static final Vulnerability NVD = advisory("CVE-2021-41773")
+            .range("CPE", HTTPD_ANY, "introduced:2.4.0", "fixed:2.4.50").build();
+
+    private static Target device(String cpe, String version) {
+        return new Target("appliance", Target.Kind.APPLICATION, "sbom.json",
+                List.of(new Component(null, "httpd", version, null, new Location("sbom.json", "/components/0"), cpe)));
+    }
+
+    @Test
+    void cpeStatementSuppressesACpeMatchOfItsVersions() {
+        Vulnerability vex = advisory("CVE-2021-41773").notAffected("CPE", HTTPD_ANY, "2.4.49").build();
+        MatchReport report = match(device("cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*", null), NVD, vex);
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.suppressed()).singleElement()
+                .satisfies(s -> assertThat(s.statement().name()).isEqualTo(HTTPD_ANY));
+        // The component's own version fills a CPE version of ANY, as for the criteria.
+        assertThat(match(device(HTTPD_ANY, "2.4.49"), NVD, vex).suppressed()).hasSize(1);
+        assertThat(match(device("cpe:2.3:a:apache:http_server:2.4.48:*:*:*:*:*:*:*", null), NVD, vex).findings())
+                .hasSize(1);
+    }
+
+    @Test
+    void cpeStatementRangeIsComparedInTheGenericOrder() {
+        Vulnerability vex = advisory("CVE-2021-41773")
+                .notAffectedRange("CPE", HTTPD_ANY, "introduced:2.4.10", "fixed:2.4.20").build();
+        assertThat(match(device(HTTPD_ANY, "2.4.9"), NVD, vex).findings()).hasSize(1);
+        assertThat(match(device(HTTPD_ANY, "2.4.19"), NVD, vex).suppressed()).hasSize(1);
+        assertThat(match(device(HTTPD_ANY, "2.4.20"), NVD, vex).findings()).hasSize(1);
+    }
+
+    @Test
+    void cpeStatementMoreSpecificThanTheComponentLeavesTheFinding() {
+        // NISTIR 7696: a statement naming an update (source) does not match a component whose update is ANY.
+        Vulnerability specific = advisory("CVE-2021-41773")
+                .notAffected("CPE", "cpe:2.3:a:apache:http_server:*:beta:*:*:*:*:*:*").build();
+        Vulnerability otherProduct = advisory("CVE-2021-41773")
+                .notAffected("CPE", "cpe:2.3:a:apache:tomcat:*:*:*:*:*:*:*:*").build();
+        Target target = device("cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*", null);
+        assertThat(match(target, NVD, specific).findings()).hasSize(1);
+        assertThat(match(target, NVD, otherProduct).findings()).hasSize(1);
+    }
+
+    @Test
+    void purlStatementDoesNotCoverACpeComponent() {
+        Vulnerability vex = advisory("CVE-2021-41773").notAffected("npm", "http_server").build();
+        assertThat(match(device("cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*", null), NVD, vex).findings())
+                .hasSize(1);
+    }
+
+    @Test
+    void malformedCpeStatementCoversNothing() {
+        Vulnerability vex = advisory("CVE-2021-41773").notAffected("CPE", "cpe:2.3:a:broken").build();
+        assertThat(match(device("cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*", null), NVD, vex).findings())
+                .hasSize(1);
+    }
 }

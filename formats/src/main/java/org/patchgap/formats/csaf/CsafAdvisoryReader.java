@@ -33,10 +33,6 @@ import org.patchgap.core.model.Vulnerability;
 import org.patchgap.core.purl.MalformedPurlException;
 import org.patchgap.core.purl.PurlIdentity;
 import org.patchgap.core.purl.PurlResolution;
-import org.patchgap.core.range.Interval;
-import org.patchgap.core.range.InvalidRangeException;
-import org.patchgap.core.range.RangeSyntaxes;
-import org.patchgap.core.range.VersionRange;
 import org.patchgap.core.version.InvalidVersionException;
 import org.patchgap.core.version.Version;
 import org.patchgap.core.version.VersionScheme;
@@ -47,6 +43,7 @@ import org.patchgap.formats.cvss.InvalidCvssVectorException;
 import org.patchgap.formats.csaf.CsafProducts.Product;
 import org.patchgap.formats.support.CweIds;
 import org.patchgap.formats.support.Inputs;
+import org.patchgap.formats.support.VexStatements;
 
 /**
  * Reads CSAF 2.0 documents (any vendor; {@code csaf_security_advisory}, {@code csaf_vex}, {@code csaf_base}) from
@@ -59,7 +56,7 @@ import org.patchgap.formats.support.Inputs;
  * product of the same package in {@code fixed} / {@code first_fixed} closes an explicit affected version below it:
  * {@code 2.4} affected and {@code 2.7} fixed is the range {@code [2.4, 2.7)}; a package named only as fixed (the
  * way Red Hat publishes its fixed builds) is affected below its lowest fixed version. {@code known_not_affected} products
- * never become affected: those with a purl become {@link NotAffectedStatement}s with their {@code flags[]}
+ * never become affected: those with a purl, or without one a CPE, become {@link NotAffectedStatement}s with their {@code flags[]}
  * justification and {@code impact} threat. {@code remediations[]} are kept on the affected packages of the products
  * (or product groups) they name. {@code scores[].cvss_v3} / {@code cvss_v2} vectors are scored with
  * {@link CvssScores}; references and {@code vendor_fix} URLs become references.
@@ -361,7 +358,8 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
 
     /**
      * {@code known_not_affected} products as statements (CSAF 2.0 sections 3.2.3.9, 3.2.3.5, 3.2.3.14): one per
-     * product with a purl, with the {@code flags[]} label and the {@code impact} threat that name it.
+     * product with a purl (in its ecosystem) or, without one, a CPE (in ecosystem {@code CPE}), with the
+     * {@code flags[]} label and the {@code impact} threat that name it.
      */
     private static List<NotAffectedStatement> notAffected(JsonNode v, ProductScope scope, Location at,
             List<Problem> problems) {
@@ -399,7 +397,22 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
                 problems.add(new Problem(statusAt, "product " + id + ": bad purl " + p.purl() + ": " + e.getMessage()));
                 continue;
             }
-            if (i == null) {
+            String ecosystem;
+            String name;
+            String base;
+            if (i != null) {
+                ecosystem = i.ecosystem();
+                name = i.name();
+                base = i.purl().contains("@") ? i.purl().substring(0, i.purl().indexOf('@')) : i.purl();
+            } else if (p.purl() == null && p.cpe() != null) {
+                // Known by its CPE only: a statement in ecosystem CPE, named as the CPE-affected path names its
+                // package (2.3 form, version ANY); the version goes to the versions, as there.
+                CpeName cpe = cpeName(p, statusAt, problems);
+                if (cpe == null) continue;
+                ecosystem = CpeName.ECOSYSTEM;
+                name = cpe.with(CpeAttribute.VERSION, CpeValue.ANY).toFormattedString();
+                base = null;
+            } else {
                 unmatchable.add(p.name());
                 continue;
             }
@@ -408,19 +421,18 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
             String version = version(p);
             if (version != null) {
                 versions.add(version);
-            } else if (p.range() != null && !ranges(i.ecosystem(), p, versions, ranges, statusAt, problems)) {
+            } else if (p.range() != null && !ranges(ecosystem, p, versions, ranges, statusAt, problems)) {
                 continue; // a statement whose range we cannot hold must not widen to every version
             }
-            String base = i.purl().contains("@") ? i.purl().substring(0, i.purl().indexOf('@')) : i.purl();
             String label = justifications.get(id);
-            NotAffectedStatement statement = new NotAffectedStatement(i.ecosystem(), i.name(), base, ranges,
+            NotAffectedStatement statement = new NotAffectedStatement(ecosystem, name, base, ranges,
                     List.copyOf(versions), label == null ? null : NotAffectedStatement.Justification.ofLabel(label),
                     impacts.get(id));
             if (!out.contains(statement)) out.add(statement);
         }
         if (!unmatchable.isEmpty()) {
-            problems.add(new Problem(statusAt, unmatchable.size() + " not-affected product(s) have no purl and cannot"
-                    + " be matched, e.g. " + unmatchable.get(0)));
+            problems.add(new Problem(statusAt, unmatchable.size() + " not-affected product(s) have neither a usable purl"
+                    + " nor a CPE and cannot be matched, e.g. " + unmatchable.get(0)));
         }
         return out;
     }
@@ -450,37 +462,7 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
      */
     private static boolean ranges(String ecosystem, Product p, Set<String> versionsOut, List<AffectedRange> rangesOut,
             Location at, List<Problem> problems) {
-        VersionRange range;
-        try {
-            range = RangeSyntaxes.parse(ecosystem, p.range());
-        } catch (InvalidRangeException e) {
-            problems.add(new Problem(at, "product " + p.id() + ": version range " + p.range() + " ignored: " + e.getMessage()));
-            return false;
-        }
-        for (Interval interval : range.intervals()) {
-            if (!interval.excluded().isEmpty() || !interval.conditions().isEmpty()
-                    || (interval.lower() != null && !interval.lower().inclusive())) {
-                // OSV-style events have no exclusive lower bound and no holes.
-                problems.add(new Problem(at, "product " + p.id() + ": version range " + p.range()
-                        + " has an exclusive lower bound or exclusions the model cannot hold; ignored"));
-                return false;
-            }
-        }
-        for (Interval interval : range.intervals()) {
-            if (interval.lower() != null && interval.upper() != null && interval.upper().inclusive()
-                    && interval.lower().version().compareTo(interval.upper().version()) == 0) {
-                versionsOut.add(interval.lower().version().text());
-                continue;
-            }
-            List<RangeEvent> events = new ArrayList<>();
-            events.add(RangeEvent.introduced(interval.lower() == null ? "0" : interval.lower().version().text()));
-            if (interval.upper() != null) {
-                String v = interval.upper().version().text();
-                events.add(interval.upper().inclusive() ? RangeEvent.lastAffected(v) : RangeEvent.fixed(v));
-            }
-            rangesOut.add(new AffectedRange(AffectedRange.Type.ECOSYSTEM, null, events));
-        }
-        return true;
+        return VexStatements.ranges(ecosystem, p.range(), "product " + p.id(), versionsOut, rangesOut, at, problems);
     }
 
     /**

@@ -126,6 +126,41 @@ class CsafAdvisoryReaderTest {
     }
 
     @Test
+    void notAffectedProductsKnownByCpeBecomeCpeStatements() throws Exception {
+        ReadResult<Vulnerability> result = reader.read(fixture("vex-cpe-not-affected.json"));
+
+        String httpd = "cpe:2.3:a:apache:http_server:*:*:*:*:*:*:*:*";
+        assertThat(result.items()).singleElement().satisfies(v -> assertThat(v.notAffected()).containsExactly(
+                // Named as the CPE-affected path names its package: 2.3 form, version ANY, the version apart.
+                new NotAffectedStatement("CPE", httpd, null, List.of(), List.of("2.4.49"),
+                        NotAffectedStatement.Justification.VULNERABLE_CODE_NOT_PRESENT, "mod_cgi is not built."),
+                new NotAffectedStatement("CPE", httpd, null,
+                        List.of(range(RangeEvent.introduced("3.0"), RangeEvent.fixed("3.2"))), List.of(), null,
+                        "mod_cgi is not built.")));
+        assertThat(result.problems()).extracting(Problem::message).singleElement()
+                .satisfies(m -> assertThat(m).startsWith("product GW-BROKEN: malformed CPE 'cpe:2.3:a:apache'"));
+        assertThat(result.problems()).extracting(p -> p.location().place())
+                .containsExactly("/vulnerabilities/0/product_status/known_not_affected");
+    }
+
+    @Test
+    void cpeStatementSuppressesTheCpeFindingOfAnotherSource() throws Exception {
+        List<Vulnerability> records = new java.util.ArrayList<>(reader.read(fixture("vex-cpe-not-affected.json")).items());
+        records.add(new Vulnerability("CVE-2021-41773", List.of(), null, null, null, null, List.of(),
+                List.of(new AffectedPackage("CPE", "cpe:2.3:a:apache:http_server:*:*:*:*:*:*:*:*", null,
+                        List.of(range(RangeEvent.introduced("2.4.0"), RangeEvent.fixed("2.4.50"))), List.of(), null)),
+                List.of(), "nvd"));
+        org.patchgap.core.match.Matcher matcher = org.patchgap.core.match.Matcher.of(records);
+
+        java.util.function.Function<String, org.patchgap.core.match.MatchReport> scan = cpe -> matcher.match(List.of(
+                new org.patchgap.core.model.Target("gw", org.patchgap.core.model.Target.Kind.APPLICATION, "sbom.json",
+                        List.of(new org.patchgap.core.model.Component(null, "gateway", null, null,
+                                new org.patchgap.core.model.Location("sbom.json", "/components/0"), cpe)))));
+        assertThat(scan.apply("cpe:2.3:a:apache:http_server:2.4.49:*:*:*:*:*:*:*").suppressed()).hasSize(1);
+        assertThat(scan.apply("cpe:2.3:a:apache:http_server:2.4.48:*:*:*:*:*:*:*").findings()).hasSize(1);
+    }
+
+    @Test
     void notAffectedProductsBecomeStatementsWithTheirFlagAndImpact() throws Exception {
         ReadResult<Vulnerability> result = reader.read(fixture("vex-flags-threats-remediations.json"));
 
@@ -140,7 +175,7 @@ class CsafAdvisoryReaderTest {
                         notInPath, null));
         assertThat(result.problems()).extracting(Problem::message).containsExactlyInAnyOrder(
                 "flag label not_a_csaf_label is not a CSAF 2.0 justification; ignored",
-                "1 not-affected product(s) have no purl and cannot be matched, e.g. Widget Appliance 7",
+                "1 not-affected product(s) have neither a usable purl nor a CPE and cannot be matched, e.g. Widget Appliance 7",
                 "remediation category patch_it is not a CSAF 2.0 category (vendor_fix, workaround, mitigation,"
                         + " no_fix_planned, none_available); ignored");
         assertThat(result.problems()).extracting(p -> p.location().place()).contains(

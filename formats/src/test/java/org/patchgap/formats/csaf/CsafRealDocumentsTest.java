@@ -90,9 +90,9 @@ class CsafRealDocumentsTest {
 
         ReadResult<Vulnerability> result = reader.read(doc);
 
-        // Secvisogram is named only by vendor / product name branches: no purl, so no statement to match by.
+        // Secvisogram is named only by vendor / product name branches: no purl, no CPE, so no statement to match by.
         assertThat(result.items()).hasSize(3).allSatisfy(v -> assertThat(v.notAffected()).isEmpty());
         assertThat(result.problems()).extracting(org.patchgap.core.model.Problem::message)
-                .containsOnly("1 not-affected product(s) have no purl and cannot be matched, e.g. Secvisogram <=1.14.0");
+                .containsOnly("1 not-affected product(s) have neither a usable purl nor a CPE and cannot be matched, e.g. Secvisogram <=1.14.0");
     }
 }
