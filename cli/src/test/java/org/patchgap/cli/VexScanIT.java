@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.patchgap.cli.CliProcess.Run;
 
 /**
  * End to end, with the packaged jar: an OpenVEX document or a CycloneDX VEX BOM among the advisories keeps the
@@ -20,10 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code db import}; CPE statements do the same for a CPE-only component matched against an NVD page.
  */
 class VexScanIT {
-
-    private static final Path JAR = Path.of(System.getProperty("patchgap.jar", "target/patchgap.jar")).toAbsolutePath();
-
-    record Run(int exit, String out, String err) {}
 
     @Test
     void withoutVexTheOsvRecordIsAFinding() throws Exception {
@@ -113,18 +109,6 @@ class VexScanIT {
     }
 
     private static Run patchgap(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("PATCHGAP_DEBUG");
-        builder.environment().remove("PATCHGAP_DB");
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Process process = builder.start();
-        // Outputs here are small: reading one stream to its end before the other cannot block the child.
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("patchgap finished").isTrue();
-        return new Run(process.exitValue(), out, err);
+        return CliProcess.run(CliProcess.REPO, Map.of(), "", args);
     }
 }
