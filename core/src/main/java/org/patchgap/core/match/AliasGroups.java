@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.patchgap.core.model.SourceRecord;
 import org.patchgap.core.model.Vulnerability;
 
 /**
@@ -69,7 +70,18 @@ final class AliasGroups {
         return new Vulnerability(representative.id(), List.copyOf(aliases), summary,
                 representative.published(), representative.modified(), representative.withdrawn(),
                 representative.severities(), representative.affected(), representative.references(),
-                representative.source(), representative.notAffected(), List.copyOf(weaknesses));
+                representative.source(), representative.notAffected(), List.copyOf(weaknesses),
+                provenanceOf(representative, group));
+    }
+
+    /** The representative first, then the other records in id order (the group's order depends on the input). */
+    private static List<SourceRecord> provenanceOf(Vulnerability representative, List<Vulnerability> group) {
+        List<SourceRecord> records = new java.util.ArrayList<>(group.size());
+        records.add(new SourceRecord(representative.id(), representative.source()));
+        group.stream().filter(r -> r != representative)
+                .sorted(Comparator.comparing(Vulnerability::id).thenComparing(Vulnerability::source))
+                .forEach(r -> records.add(new SourceRecord(r.id(), r.source())));
+        return records;
     }
 
     private String find(String id) {

@@ -12,6 +12,7 @@ import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.Target;
+import org.patchgap.core.model.SourceRecord;
 import org.patchgap.core.model.Vulnerability;
 
 /**
@@ -150,6 +151,17 @@ class MatcherTest {
         assertThat(matcher.stats().vulnerabilities()).isEqualTo(1);
         // 2.0 is still affected according to the CVE record: the fix both sources agree on is 2.1.
         assertThat(report.findings().get(0).fixedVersions()).containsExactly("2.1");
+        // Every source's record stays traceable: the representative first, then the rest by id.
+        assertThat(reported.provenance()).extracting(SourceRecord::id)
+                .containsExactly("CVE-2021-1", "GHSA-aaaa", "OTHER-9");
+    }
+
+    @Test
+    void aRecordMergedWithNothingIsItsOwnProvenance() {
+        Vulnerability only = advisory("GHSA-bbbb").range(ECO, "lib", "introduced:0", "fixed:2.0").build();
+        Finding finding = Matcher.of(List.of(only)).match(List.of(app("lib@1.0"))).findings().get(0);
+        assertThat(finding.vulnerability().mergedFrom()).isEmpty();
+        assertThat(finding.vulnerability().provenance()).containsExactly(new SourceRecord("GHSA-bbbb", only.source()));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.SuppressedFinding;
+import org.patchgap.core.model.SourceRecord;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.kev.KevEntry;
 
@@ -182,6 +183,14 @@ public final class JsonReportWriter {
         writeStrings(json, "cwes", vulnerability.weaknesses());
         writeStrings(json, "references", vulnerability.references());
         json.writeStringField("source", vulnerability.source());
+        json.writeArrayFieldStart("records");
+        for (SourceRecord record : vulnerability.provenance()) {
+            json.writeStartObject();
+            json.writeStringField("id", record.id());
+            json.writeStringField("source", record.source());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
         json.writeEndObject();
     }
 

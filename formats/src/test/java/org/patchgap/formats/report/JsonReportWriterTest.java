@@ -39,6 +39,8 @@ class JsonReportWriterTest {
         assertThat(f.get("fixedVersions").toString()).isEqualTo("[\"2.15.0\"]");
         assertThat(f.get("fix").asText()).isEqualTo("2.15.0");
         assertThat(f.get("upgrade").asText()).isEqualTo("2.17.1");
+        assertThat(f.at("/vulnerability/records").toString())
+                .isEqualTo("[{\"id\":\"GHSA-jfh8-c2jp-5v3q\",\"source\":\"GHSA-jfh8-c2jp-5v3q.json\"}]");
     }
 
     @Test
