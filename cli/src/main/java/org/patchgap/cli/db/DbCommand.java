@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -145,11 +146,14 @@ public final class DbCommand implements Callable<Integer> {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "database %s (%,d bytes, written %s)%n", status.file(), status.sizeBytes(),
                         status.created());
-                out.printf(Locale.ROOT, "%-28s %10s %9s  %-22s %s%n", "SOURCE", "RECORDS", "PROBLEMS", "UPDATED",
-                        "WATERMARK");
+                // Imports are named by their path: the column is as wide as the longest name.
+                int width = Math.max(28, status.sources().stream().mapToInt(s -> s.name().length()).max().orElse(0));
+                String row = "%-" + width + "s %10s %9s  %-20s %s%n";
+                out.printf(Locale.ROOT, row, "SOURCE", "RECORDS", "PROBLEMS", "UPDATED", "WATERMARK");
                 for (SourceStatus s : status.sources()) {
-                    out.printf(Locale.ROOT, "%-28s %,10d %,9d  %-22s %s%s%n", s.name(), s.records(), s.problems(),
-                            s.lastUpdated() == null ? "never" : s.lastUpdated().toString(),
+                    out.printf(Locale.ROOT, "%-" + width + "s %,10d %,9d  %-20s %s%s%n", s.name(), s.records(),
+                            s.problems(),
+                            s.lastUpdated() == null ? "never" : s.lastUpdated().truncatedTo(ChronoUnit.SECONDS).toString(),
                             s.watermark() == null ? "" : s.watermark(),
                             s.lastError() == null ? "" : "  (last attempt failed: " + s.lastError() + ")");
                 }
