@@ -17,6 +17,8 @@ final class SegmentOutput {
     private byte[] bytes;
     private int size;
     private final StringTable table = new StringTable();
+    /** The UTF-8 length of the string {@link #writeRawString} wrote last, which ends at {@link #size}. */
+    private int lastRawLength;
 
     SegmentOutput() {
         this(1 << 12);
@@ -67,18 +69,21 @@ final class SegmentOutput {
             writeVarInt(0);
             return;
         }
-        int known = table.indexOrAdd(value);
+        int hash = StringTable.hash(value);
+        int known = table.indexOf(value, hash, bytes);
         if (known >= 0) {
             writeVarInt(known + 2);
             return;
         }
         writeVarInt(1);
         writeRawString(value);
+        table.add(hash, size - lastRawLength, lastRawLength);
     }
 
     /** A string outside the table (segment headers). */
     void writeRawString(String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        lastRawLength = utf8.length;
         writeVarInt(utf8.length);
         ensure(utf8.length);
         System.arraycopy(utf8, 0, bytes, size, utf8.length);
