@@ -21,38 +21,53 @@ final class StringTable {
     private static final int HASHED_WHOLE = 32;
     private static final int HASHED_END = HASHED_WHOLE / 2;
 
-    private int[] hashes = new int[16];
-    private int[] offsets = new int[16];
-    private int[] lengths = new int[16];
-    /** Entry index + 1 per slot; 0 marks an empty slot. */
-    private int[] indices = new int[16];
+    /**
+     * Per slot, side by side so that a probe touches one cache line: the hash, the offset and length of the UTF-8
+     * in the block, and the entry's index + 1 (0: an empty slot). With hundreds of blocks filled in turn, a
+     * block's table is rarely still in the cache when its next record comes.
+     */
+    private static final int HASH = 0;
+    private static final int OFFSET = 1;
+    private static final int LENGTH = 2;
+    private static final int INDEX = 3;
+    private static final int STRIDE = 4;
+
+    private int[] slots = new int[16 * STRIDE];
     private int size;
 
     /** The index of {@code value}, whose hash is {@code hash}, or -1 when it is not in the table yet. */
     int indexOf(String value, int hash, byte[] block) {
-        int mask = indices.length - 1;
-        for (int slot = hash & mask; indices[slot] != 0; slot = (slot + 1) & mask) {
-            if (hashes[slot] == hash && sameText(value, block, offsets[slot], lengths[slot])) {
-                return indices[slot] - 1;
+        int mask = slots.length / STRIDE - 1;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            int at = slot * STRIDE;
+            if (slots[at + INDEX] == 0) {
+                return -1;
+            }
+            if (slots[at + HASH] == hash && sameText(value, block, slots[at + OFFSET], slots[at + LENGTH])) {
+                return slots[at + INDEX] - 1;
             }
         }
-        return -1;
     }
 
     /** Adds the string with this hash whose UTF-8 the block holds at {@code offset}; its index is {@link #size}. */
     void add(int hash, int offset, int length) {
-        if ((size + 1) * 2 > indices.length) {
+        if ((size + 1) * 2 * STRIDE > slots.length) {
             grow();
         }
-        int mask = indices.length - 1;
+        put(slots, hash, offset, length, ++size);
+    }
+
+    private static void put(int[] slots, int hash, int offset, int length, int indexPlusOne) {
+        int mask = slots.length / STRIDE - 1;
         int slot = hash & mask;
-        while (indices[slot] != 0) {
+        while (slots[slot * STRIDE + INDEX] != 0) {
             slot = (slot + 1) & mask;
         }
-        hashes[slot] = hash;
-        offsets[slot] = offset;
-        lengths[slot] = length;
-        indices[slot] = ++size;
+        int at = slot * STRIDE;
+        slots[at + HASH] = hash;
+        slots[at + OFFSET] = offset;
+        slots[at + LENGTH] = length;
+        slots[at + INDEX] = indexPlusOne;
     }
 
     int size() {
@@ -102,26 +117,11 @@ final class StringTable {
     }
 
     private void grow() {
-        int[] oldHashes = hashes;
-        int[] oldOffsets = offsets;
-        int[] oldLengths = lengths;
-        int[] oldIndices = indices;
-        int capacity = oldIndices.length * 2;
-        hashes = new int[capacity];
-        offsets = new int[capacity];
-        lengths = new int[capacity];
-        indices = new int[capacity];
-        int mask = capacity - 1;
-        for (int i = 0; i < oldIndices.length; i++) {
-            if (oldIndices[i] != 0) {
-                int slot = oldHashes[i] & mask;
-                while (indices[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                hashes[slot] = oldHashes[i];
-                offsets[slot] = oldOffsets[i];
-                lengths[slot] = oldLengths[i];
-                indices[slot] = oldIndices[i];
+        int[] old = slots;
+        slots = new int[old.length * 2];
+        for (int at = 0; at < old.length; at += STRIDE) {
+            if (old[at + INDEX] != 0) {
+                put(slots, old[at + HASH], old[at + OFFSET], old[at + LENGTH], old[at + INDEX]);
             }
         }
     }
