@@ -1,12 +1,13 @@
 package org.patchgap.store;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.patchgap.core.ecosystem.PackageNames;
 import org.patchgap.core.model.Vulnerability;
@@ -43,49 +44,98 @@ final class AdvisorySegment {
 
     /** Encodes {@code records} of one base ecosystem ({@code ""}: records naming no package). */
     static byte[] encode(String ecosystem, List<Vulnerability> records, String readerPrefix, String displayPrefix) {
-        Map<String, List<Vulnerability>> byPackage = new TreeMap<>();
+        Builder builder = new Builder(ecosystem, readerPrefix, displayPrefix);
+        records.forEach(builder::add);
+        return builder.finish();
+    }
+
+    /**
+     * Encodes one base ecosystem's segment a record at a time: each record goes into its packages' blocks as it
+     * arrives, while its strings are still in the processor's cache, and need not be kept. The bytes are those of
+     * encoding the whole list at once: each block has its own string table and gets its records in arrival order.
+     */
+    static final class Builder {
+
+        /** Blocks start small: a segment may have ten thousand packages, most with a record or two. */
+        private static final int INITIAL_BLOCK_BYTES = 256;
+
+        private final String ecosystem;
+        private final String readerPrefix;
+        private final String displayPrefix;
+        private final Map<String, Block> blocks = new HashMap<>();
         // A segment's records spell their ecosystem a few ways at most; working out the key is not free.
-        Map<String, Boolean> inSegment = new java.util.HashMap<>();
+        private final Map<String, Boolean> inSegment = new HashMap<>();
         // The package names repeat too (every record of a package), and PyPI's key is a regular expression away.
-        Map<String, String> packageKeys = new java.util.HashMap<>();
-        for (Vulnerability v : records) {
+        private final Map<String, String> packageKeys = new HashMap<>();
+        private int records;
+
+        /** @param ecosystem the base ecosystem ({@link DatabaseCommit#ecosystemKey}), or {@code ""} */
+        Builder(String ecosystem, String readerPrefix, String displayPrefix) {
+            this.ecosystem = ecosystem;
+            this.readerPrefix = readerPrefix;
+            this.displayPrefix = displayPrefix;
+        }
+
+        void add(Vulnerability v) {
+            records++;
             boolean placed = false;
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (DatabaseCommit.PackageRef p : DatabaseCommit.packagesOf(v)) {
                 if (!ecosystem.isEmpty() && inSegment.computeIfAbsent(p.ecosystem(),
                         e -> DatabaseCommit.ecosystemKey(e).equals(ecosystem))) {
                     String key = packageKeys.computeIfAbsent(p.name(), name -> PackageNames.key(ecosystem, name));
                     if (seen.add(key)) {
-                        byPackage.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+                        block(key).add(v, readerPrefix);
                     }
                     placed = true;
                 }
             }
             if (!placed) {
-                byPackage.computeIfAbsent("", k -> new ArrayList<>()).add(v);
+                block("").add(v, readerPrefix);
             }
         }
-        List<byte[]> encoded = new ArrayList<>(byPackage.size());
-        SegmentOutput index = new SegmentOutput();
-        index.writeRawString(displayPrefix);
-        index.writeVarInt(byPackage.size());
-        for (Map.Entry<String, List<Vulnerability>> e : byPackage.entrySet()) {
-            SegmentOutput block = new SegmentOutput();
-            for (Vulnerability v : e.getValue()) {
-                AdvisoryCodec.write(block, v, readerPrefix);
-            }
-            byte[] bytes = block.toByteArray();
-            encoded.add(bytes);
-            index.writeRawString(e.getKey());
-            index.writeVarInt(e.getValue().size());
-            index.writeVarInt(bytes.length);
+
+        /** How many records were added. */
+        int records() {
+            return records;
         }
-        byte[] head = index.toByteArray();
-        int total = head.length;
-        for (byte[] b : encoded) total += b.length;
-        ByteBuffer out = ByteBuffer.allocate(total).put(head);
-        for (byte[] b : encoded) out.put(b);
-        return out.array();
+
+        /** The segment: the index, then the blocks in key order. */
+        byte[] finish() {
+            String[] keys = blocks.keySet().toArray(new String[0]);
+            Arrays.sort(keys); // the reader finds a package by binary search
+            SegmentOutput index = new SegmentOutput();
+            index.writeRawString(displayPrefix);
+            index.writeVarInt(keys.length);
+            byte[][] encoded = new byte[keys.length][];
+            int total = 0;
+            for (int i = 0; i < keys.length; i++) {
+                Block block = blocks.get(keys[i]);
+                encoded[i] = block.out.toByteArray();
+                total += encoded[i].length;
+                index.writeRawString(keys[i]);
+                index.writeVarInt(block.records);
+                index.writeVarInt(encoded[i].length);
+            }
+            byte[] head = index.toByteArray();
+            ByteBuffer out = ByteBuffer.allocate(head.length + total).put(head);
+            for (byte[] b : encoded) out.put(b);
+            return out.array();
+        }
+
+        private Block block(String key) {
+            return blocks.computeIfAbsent(key, k -> new Block());
+        }
+
+        private static final class Block {
+            final SegmentOutput out = new SegmentOutput(INITIAL_BLOCK_BYTES);
+            int records;
+
+            void add(Vulnerability v, String readerPrefix) {
+                AdvisoryCodec.write(out, v, readerPrefix);
+                records++;
+            }
+        }
     }
 
     static AdvisorySegment parse(ByteBuffer segment) {

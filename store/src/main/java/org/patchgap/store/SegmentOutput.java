@@ -2,8 +2,6 @@ package org.patchgap.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +14,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class SegmentOutput {
 
-    private byte[] bytes = new byte[1 << 12];
+    private byte[] bytes;
     private int size;
-    private final Map<String, Integer> table = new HashMap<>();
+    private final StringTable table = new StringTable();
+    /** The UTF-8 length of the string {@link #writeRawString} wrote last, which ends at {@link #size}. */
+    private int lastRawLength;
+
+    SegmentOutput() {
+        this(1 << 12);
+    }
+
+    SegmentOutput(int initialBytes) {
+        bytes = new byte[initialBytes];
+    }
 
     void writeByte(int b) {
         ensure(1);
@@ -26,7 +34,12 @@ final class SegmentOutput {
     }
 
     void writeVarInt(int value) {
-        writeVarLong(value & 0xFFFFFFFFL);
+        if (value >= 0 && value < 0x80) { // most are: tags, counts, ordinals
+            ensure(1);
+            bytes[size++] = (byte) value;
+        } else {
+            writeVarLong(value & 0xFFFFFFFFL);
+        }
     }
 
     void writeVarLong(long value) {
@@ -56,19 +69,21 @@ final class SegmentOutput {
             writeVarInt(0);
             return;
         }
-        Integer known = table.get(value);
-        if (known != null) {
+        int hash = StringTable.hash(value);
+        int known = table.indexOf(value, hash, bytes);
+        if (known >= 0) {
             writeVarInt(known + 2);
             return;
         }
-        table.put(value, table.size());
         writeVarInt(1);
         writeRawString(value);
+        table.add(hash, size - lastRawLength, lastRawLength);
     }
 
     /** A string outside the table (segment headers). */
     void writeRawString(String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        lastRawLength = utf8.length;
         writeVarInt(utf8.length);
         ensure(utf8.length);
         System.arraycopy(utf8, 0, bytes, size, utf8.length);

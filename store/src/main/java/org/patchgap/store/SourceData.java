@@ -29,12 +29,9 @@ sealed interface SourceData {
          */
         static Advisories encode(SourceStatus status, List<Vulnerability> records, String readerPrefix,
                                  String displayPrefix) {
-            List<EncodedSegment> segments = new java.util.ArrayList<>();
-            for (java.util.Map.Entry<String, List<Vulnerability>> e : DatabaseCommit.byEcosystem(records).entrySet()) {
-                byte[] bytes = AdvisorySegment.encode(e.getKey(), e.getValue(), readerPrefix, displayPrefix);
-                segments.add(new EncodedSegment(e.getKey(), e.getValue().size(), bytes));
-            }
-            return new Advisories(status, segments);
+            SourceEncoder encoder = new SourceEncoder(readerPrefix, displayPrefix);
+            records.forEach(encoder);
+            return new Advisories(status, encoder.segments());
         }
     }
 

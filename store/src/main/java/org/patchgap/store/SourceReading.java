@@ -37,21 +37,33 @@ final class SourceReading {
      */
     static Parsed osv(AdvisoryReader reader, String name, Path file, String displayPrefix, Fetch fetch)
             throws BadInputException {
-        ReadResult<Vulnerability> result = reader.read(file);
-        Instant newest = null;
-        for (Vulnerability v : result.items()) {
-            if (v.modified() != null && (newest == null || v.modified().isAfter(newest))) {
-                newest = v.modified();
-            }
-        }
         String readerPrefix = java.nio.file.Files.isDirectory(file)
                 ? file.toString() + file.getFileSystem().getSeparator()
                 : file.toString() + "!/";
-        SourceStatus status = new SourceStatus(name, fetch.origin(), fetch.when(), result.items().size(),
-                result.problems().size(), newest == null ? null : newest.toString(), fetch.etag(), fetch.lastModified(),
-                null);
-        return new Parsed(SourceData.Advisories.encode(status, result.items(), readerPrefix, displayPrefix),
-                result.problems());
+        SourceEncoder encoder = new SourceEncoder(readerPrefix, displayPrefix);
+        Newest newest = new Newest();
+        // Each record is encoded as it is read, never all of them held (SourceEncoder says why).
+        List<Problem> problems = reader.readEach(file, v -> {
+            newest.see(v);
+            encoder.accept(v);
+        });
+        SourceStatus status = new SourceStatus(name, fetch.origin(), fetch.when(), newest.records,
+                problems.size(), newest.modified == null ? null : newest.modified.toString(), fetch.etag(),
+                fetch.lastModified(), null);
+        return new Parsed(new SourceData.Advisories(status, encoder.segments()), problems);
+    }
+
+    /** The number of records seen and the latest {@code modified} among them: the source's watermark. */
+    private static final class Newest {
+        int records;
+        @Nullable Instant modified;
+
+        void see(Vulnerability v) {
+            records++;
+            if (v.modified() != null && (modified == null || v.modified().isAfter(modified))) {
+                modified = v.modified();
+            }
+        }
     }
 
     static Parsed kev(String name, Path file, Fetch fetch) throws BadInputException {

@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -47,10 +48,16 @@ public final class OsvReader implements AdvisoryReader {
 
     @Override
     public ReadResult<Vulnerability> read(Path path) throws BadInputException {
+        List<Vulnerability> records = new ArrayList<>();
+        List<Problem> problems = readEach(path, records::add);
+        return new ReadResult<>(records, problems);
+    }
+
+    @Override
+    public List<Problem> readEach(Path path, Consumer<? super Vulnerability> records) throws BadInputException {
         if (!Files.exists(path)) {
             throw new BadInputException(Location.of(path.toString()), "no such file");
         }
-        List<Vulnerability> records = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         if (Files.isDirectory(path)) {
             readTree(path, records, problems);
@@ -59,10 +66,10 @@ public final class OsvReader implements AdvisoryReader {
         } else {
             readSingleFile(path, records, problems);
         }
-        return new ReadResult<>(records, problems);
+        return problems;
     }
 
-    private static void readSingleFile(Path file, List<Vulnerability> records, List<Problem> problems)
+    private static void readSingleFile(Path file, Consumer<? super Vulnerability> records, List<Problem> problems)
             throws BadInputException {
         String name = file.toString();
         try (InputStream in = Files.newInputStream(file)) {
@@ -74,7 +81,7 @@ public final class OsvReader implements AdvisoryReader {
         }
     }
 
-    private static void readTree(Path root, List<Vulnerability> records, List<Problem> problems)
+    private static void readTree(Path root, Consumer<? super Vulnerability> records, List<Problem> problems)
             throws BadInputException {
         List<Path> files = new ArrayList<>();
         try {
@@ -131,7 +138,7 @@ public final class OsvReader implements AdvisoryReader {
         }
     }
 
-    private static void readZip(Path zip, List<Vulnerability> records, List<Problem> problems)
+    private static void readZip(Path zip, Consumer<? super Vulnerability> records, List<Problem> problems)
             throws BadInputException {
         String zipName = zip.toString();
         // ZipFile reads the central directory first, so a truncated archive fails here and not half-way.
@@ -160,12 +167,12 @@ public final class OsvReader implements AdvisoryReader {
     }
 
     private static void readStream(InputStream in, String name, OsvDocuments.Syntax syntax,
-                                   List<Vulnerability> records, List<Problem> problems)
+                                   Consumer<? super Vulnerability> records, List<Problem> problems)
             throws MalformedDocumentException, IOException {
         OsvDocuments.read(in, syntax, (record, pointer) -> {
             Vulnerability vulnerability = OsvRecordMapper.map(record, name, pointer, problems);
             if (vulnerability != null) {
-                records.add(vulnerability);
+                records.accept(vulnerability);
             }
         });
     }

@@ -89,7 +89,7 @@ final class OsvRecordMapper {
         Instant published = timestampOrWarn(record, "published");
         Instant modified = timestampOrWarn(record, "modified");
 
-        Set<String> aliases = new LinkedHashSet<>(strings(record, "aliases", ""));
+        List<String> aliases = distinct(strings(record, "aliases", ""));
         aliases.remove(id);
 
         List<Severity> severities = new ArrayList<>(OsvSeverities.fromList(record.get("severity"), "/severity", this::warn));
@@ -246,7 +246,7 @@ final class OsvRecordMapper {
             warn("/references", "references ignored: expected an array");
             return List.of();
         }
-        Set<String> urls = new LinkedHashSet<>();
+        List<String> urls = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             JsonNode url = list.get(i).get("url");
             if (url == null || !url.isTextual() || url.asText().isBlank()) {
@@ -255,7 +255,24 @@ final class OsvRecordMapper {
                 urls.add(url.asText().strip());
             }
         }
-        return List.copyOf(urls);
+        return List.copyOf(distinct(urls));
+    }
+
+    /**
+     * The values without repeats, the first of equal ones kept in place. A short list, as nearly all are, is
+     * checked by comparing: a set would hash every URL in full, which cost as much as reading it.
+     */
+    private static List<String> distinct(List<String> values) {
+        if (values.size() > 16) {
+            return new ArrayList<>(new LinkedHashSet<>(values));
+        }
+        List<String> kept = new ArrayList<>(values.size());
+        for (String v : values) {
+            if (!kept.contains(v)) {
+                kept.add(v);
+            }
+        }
+        return kept;
     }
 
     /**
