@@ -1,7 +1,10 @@
 package org.patchgap.formats;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.csaf.CsafAdvisoryReader;
@@ -26,6 +29,20 @@ public final class PackageAdvisoryFiles {
             case OSV, CSAF, OPENVEX, CYCLONEDX_VEX, NVD -> true;
             case MICROSOFT, KEV, EPSS, OTHER -> false;
         };
+    }
+
+    /**
+     * Reads {@code file} as {@link #read} does, handing each record to {@code sink} as soon as it is read (OSV dumps
+     * are streamed; the other kinds are small documents, read whole first).
+     *
+     * @return the problems {@link #read} would report
+     */
+    public List<Problem> readEach(Path file, AdvisoryFileKind kind, Consumer<? super Vulnerability> sink)
+            throws BadInputException {
+        if (kind == AdvisoryFileKind.OSV || kind == AdvisoryFileKind.OTHER) return osv.readEach(file, sink);
+        ReadResult<Vulnerability> read = read(file, kind);
+        read.items().forEach(sink);
+        return read.problems();
     }
 
     /** The records of {@code file}, read as {@code kind}; {@link AdvisoryFileKind#OTHER} is read as OSV. */

@@ -1,24 +1,19 @@
 package org.patchgap.store;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Vulnerability;
+import org.patchgap.formats.AdvisoryFileKind;
 import org.patchgap.formats.AdvisoryReader;
-import org.patchgap.formats.csaf.CsafAdvisoryReader;
-import org.patchgap.formats.cyclonedx.CycloneDxVexReader;
-import org.patchgap.formats.kev.KevCatalog;
-import org.patchgap.formats.openvex.OpenVexReader;
+import org.patchgap.formats.PackageAdvisoryFiles;
 import org.patchgap.formats.osv.OsvReader;
 
 /**
@@ -35,9 +30,13 @@ import org.patchgap.formats.osv.OsvReader;
  *       {@code vulnerabilities[]} (CycloneDX VEX) becomes the source {@code import:<absolute path>}, its
  *       not-affected statements as records stored under the packages they name; a CycloneDX BOM without
  *       vulnerabilities is refused (it is an inventory, a scan target);</li>
- *   <li>anything else is read as OSV (a record file, a directory tree, or a zip dump such as a GitHub Advisory
- *       Database export) and becomes the source {@code import:<absolute path>}; importing the same path again
- *       replaces it.</li>
+ *   <li>an NVD CVE API 2.0 page becomes the source {@code import:<absolute path>} (its CPE criteria);</li>
+ *   <li>a directory becomes the source {@code import:<absolute path>}, each file read as its content says
+ *       ({@link ImportTreeReader}: OSV, CSAF, OpenVEX, CycloneDX VEX, NVD pages; a KEV, EPSS or Microsoft file
+ *       inside is reported, not read) — a GitHub Advisory Database checkout, or a mirror of several feeds;</li>
+ *   <li>anything else is read as OSV (a record file, or a zip dump such as an ecosystem's {@code all.zip}) and
+ *       becomes the source {@code import:<absolute path>}; importing the same path again replaces it.</li>
+ *   <li>Microsoft's security updates are refused: they are not kept in the database.</li>
  * </ul>
  * All paths go into one new database, installed atomically: if any path cannot be read at all, nothing changes.
  * Records that are bad one by one are skipped and listed in the report.
@@ -46,6 +45,7 @@ public final class DatabaseImporter {
 
     private final Path directory;
     private final AdvisoryReader osvReader;
+    private final PackageAdvisoryFiles packageFiles = new PackageAdvisoryFiles();
     private final Clock clock;
     private final boolean deflate;
 
@@ -65,9 +65,6 @@ public final class DatabaseImporter {
         this.deflate = deflate;
     }
 
-    /** The kinds of file {@code db import} recognises. */
-    enum Kind { OSV, KEV, EPSS, CSAF, OPENVEX, CYCLONEDX_VEX }
-
     @SuppressWarnings("try") // the lock is held for the try block, never used in it
     public UpdateReport importPaths(List<Path> paths, ProgressListener progress)
             throws BadInputException, DatabaseException {
@@ -81,11 +78,11 @@ public final class DatabaseImporter {
                 if (!Files.exists(path)) {
                     throw new BadInputException(Location.of(given.toString()), "no such file or directory");
                 }
-                Kind kind = detect(path);
+                AdvisoryFileKind kind = kindOf(path);
                 String name = switch (kind) {
                     case KEV -> "kev";
                     case EPSS -> "epss";
-                    case OSV, CSAF, OPENVEX, CYCLONEDX_VEX -> "import:" + path;
+                    default -> "import:" + path;
                 };
                 if (parsed.containsKey(name)) {
                     throw new BadInputException(Location.of(given.toString()),
@@ -93,14 +90,14 @@ public final class DatabaseImporter {
                 }
                 progress.started(name, "reading " + path);
                 SourceReading.Fetch fetch = new SourceReading.Fetch(path.toString(), clock.instant(), null, null);
+                String prefix = Files.isDirectory(path) ? path + path.getFileSystem().getSeparator() : path + "!/";
                 SourceReading.Parsed p = switch (kind) {
                     case KEV -> SourceReading.kev(name, path, fetch);
                     case EPSS -> SourceReading.epss(name, path, fetch);
-                    case CSAF -> SourceReading.osv(DatabaseImporter::readCsaf, name, path, path + "!/", fetch);
-                    case OPENVEX -> SourceReading.osv(new OpenVexReader(), name, path, path + "!/", fetch);
-                    case CYCLONEDX_VEX -> SourceReading.osv(new CycloneDxVexReader(), name, path, path + "!/", fetch);
-                    case OSV -> SourceReading.osv(osvReader, name, path,
-                            Files.isDirectory(path) ? path + path.getFileSystem().getSeparator() : path + "!/", fetch);
+                    case OSV -> SourceReading.osv(Files.isDirectory(path) ? new ImportTreeReader(osvReader) : osvReader,
+                            name, path, prefix, fetch);
+                    default -> SourceReading.osv(file -> usable(packageFiles.read(file, kind)), name, path, prefix,
+                            fetch);
                 };
                 progress.finished(name, new SourceOutcome(name, SourceOutcome.State.UPDATED,
                         p.data().status().records(), p.problems(), null).summary());
@@ -119,46 +116,29 @@ public final class DatabaseImporter {
     }
 
     /**
-     * A CSAF document's records that a scan can use: those naming a package (by purl) or stating one not affected;
-     * the reader reported why the others cannot be matched.
+     * The records a scan can use: those naming a package or stating one not affected. A CSAF document's other
+     * records (products without purl or CPE) were reported by its reader.
      */
-    private static ReadResult<Vulnerability> readCsaf(Path file) throws BadInputException {
-        ReadResult<Vulnerability> read = new CsafAdvisoryReader().read(file);
+    private static ReadResult<Vulnerability> usable(ReadResult<Vulnerability> read) {
         return new ReadResult<>(read.items().stream()
                 .filter(v -> !v.affected().isEmpty() || !v.notAffected().isEmpty()).toList(), read.problems());
     }
 
-    static Kind detect(Path path) throws BadInputException {
-        if (Files.isDirectory(path)) {
-            return Kind.OSV;
+    /**
+     * What {@code db import} makes of {@code path}: a directory is one import source (each file routed by
+     * {@link ImportTreeReader}); a file is read as its content says, a CSV as EPSS and anything else as OSV, so that
+     * its error is the reader's. Microsoft's updates are refused: they are not kept in the database.
+     */
+    static AdvisoryFileKind kindOf(Path path) throws BadInputException {
+        if (Files.isDirectory(path)) return AdvisoryFileKind.OSV;
+        AdvisoryFileKind kind = AdvisoryFileKind.of(path);
+        if (kind == AdvisoryFileKind.MICROSOFT) {
+            throw new BadInputException(Location.of(path.toString()), "Microsoft security updates are not kept in the"
+                    + " database; give them to 'patchgap scan --advisories'");
         }
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
-            return Kind.EPSS;
+        if (kind == AdvisoryFileKind.OTHER) {
+            return AdvisoryFileKind.isCsvName(path) ? AdvisoryFileKind.EPSS : AdvisoryFileKind.OSV;
         }
-        if (name.endsWith(".json")) {
-            byte[] head = new byte[4096];
-            int n;
-            try (InputStream in = Files.newInputStream(path)) {
-                n = in.readNBytes(head, 0, head.length);
-            } catch (IOException e) {
-                throw new BadInputException(Location.of(path.toString()), "cannot read: " + e.getMessage(), e);
-            }
-            if (KevCatalog.isKevCatalog(java.util.Arrays.copyOf(head, n))) {
-                return Kind.KEV;
-            }
-            String text = new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8);
-            if (text.contains("\"csaf_version\"") && text.contains("\"document\"")) {
-                return Kind.CSAF;
-            }
-            byte[] bytes = java.util.Arrays.copyOf(head, n);
-            if (OpenVexReader.isOpenVex(bytes)) {
-                return Kind.OPENVEX;
-            }
-            if (CycloneDxVexReader.isCycloneDx(bytes)) {
-                return Kind.CYCLONEDX_VEX;
-            }
-        }
-        return Kind.OSV;
+        return kind;
     }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchgap.core.model.BadInputException;
+import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.Vulnerability;
+import org.patchgap.formats.AdvisoryFileKind;
 
 /**
  * {@code db import} recognises OpenVEX and CycloneDX VEX files by content and stores their statements under the
@@ -54,8 +56,8 @@ class VexImportTest {
     void vexFilesAreRecognisedAndTheirStatementsStoredUnderTheirPackages() throws Exception {
         Path openVex = Files.writeString(inputs.resolve("vendor.openvex.json"), OPENVEX);
         Path cdx = Files.writeString(inputs.resolve("vex.cdx.json"), CYCLONEDX_VEX);
-        assertThat(DatabaseImporter.detect(openVex)).isEqualTo(DatabaseImporter.Kind.OPENVEX);
-        assertThat(DatabaseImporter.detect(cdx)).isEqualTo(DatabaseImporter.Kind.CYCLONEDX_VEX);
+        assertThat(DatabaseImporter.kindOf(openVex)).isEqualTo(AdvisoryFileKind.OPENVEX);
+        assertThat(DatabaseImporter.kindOf(cdx)).isEqualTo(AdvisoryFileKind.CYCLONEDX_VEX);
 
         importer().importPaths(List.of(openVex, cdx), ProgressListener.NONE);
 
@@ -74,6 +76,41 @@ class VexImportTest {
                             .satisfies(s -> assertThat(s.versions()).containsExactly("1.0.0")));
             assertThat(db.vulnerabilitiesFor(Map.of("npm", List.of("lodash")))).isEmpty();
         }
+    }
+
+    @Test
+    void aDirectoryIsOneSourceWithEachFileReadAsItsContentSays() throws Exception {
+        Path mirror = Files.createDirectories(inputs.resolve("mirror"));
+        Files.writeString(mirror.resolve("GHSA-aaaa-bbbb-cccc.json"), """
+                {"id": "GHSA-aaaa-bbbb-cccc", "modified": "2024-02-01T00:00:00Z", "aliases": ["CVE-2024-0001"],
+                 "affected": [{"package": {"ecosystem": "npm", "name": "left-pad"},
+                               "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.0.1"}]}]}]}
+                """);
+        Files.writeString(mirror.resolve("vendor.openvex.json"), OPENVEX);
+        Files.writeString(mirror.resolve("vex.cdx.json"), CYCLONEDX_VEX);
+        Files.writeString(mirror.resolve("README.md"), "# a mirror of several feeds\n");
+        Files.copy(AtomicityTest.resource("kev.json"), mirror.resolve("kev.json"));
+
+        UpdateReport report = new DatabaseImporter(dir).importPaths(List.of(mirror), ProgressListener.NONE);
+
+        SourceOutcome outcome = report.sources().get(0);
+        assertThat(outcome.name()).isEqualTo("import:" + mirror.toAbsolutePath().normalize());
+        assertThat(outcome.records()).isEqualTo(3); // the OSV record, the OpenVEX record, the CycloneDX VEX record
+        assertThat(outcome.problems()).extracting(Problem::message).singleElement().asString()
+                .startsWith("a KEV file inside a directory is not imported");
+        try (AdvisoryDatabase db = AdvisoryDatabase.open(dir)) {
+            assertThat(db.vulnerabilitiesFor(Map.of("npm", List.of("left-pad"))))
+                    .extracting(Vulnerability::id).containsExactlyInAnyOrder("GHSA-aaaa-bbbb-cccc", "CVE-2024-0001");
+            assertThat(db.status().kevEntries()).isZero();
+        }
+    }
+
+    @Test
+    void microsoftUpdatesAreRefusedByName() throws Exception {
+        Path cvrf = Files.copy(AtomicityTest.resource("msrc/2017-Mar.xml"), inputs.resolve("2017-Mar.xml"));
+        assertThatThrownBy(() -> importer().importPaths(List.of(cvrf), ProgressListener.NONE))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("Microsoft security updates are not kept in the database");
     }
 
     @Test
