@@ -1,11 +1,7 @@
 package org.patchgap.cli;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +15,7 @@ import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.core.windows.WindowsVulnerability;
 import org.patchgap.formats.AdvisoryFileKind;
+import org.patchgap.formats.AdvisoryTree;
 import org.patchgap.formats.PackageAdvisoryFiles;
 import org.patchgap.formats.epss.EpssFile;
 import org.patchgap.formats.epss.EpssReader;
@@ -34,7 +31,7 @@ import org.patchgap.formats.windows.WindowsAdvisories;
  * them is an error here: it is a scan target), NVD CVE API pages — through {@link PackageAdvisoryFiles}.
  *
  * <p>A file named on the command line must read, or the run stops with its error. In a directory (walked in name
- * order, hidden entries and symbolic links skipped, as the OSV reader does) a file that fails is a problem and the
+ * order by {@link AdvisoryTree}: hidden entries skipped, symbolic links reported and not followed) a file that fails is a problem and the
  * walk goes on; files of other kinds (a README, SOURCES.md) are ignored.
  */
 final class AdvisoryLoader {
@@ -84,30 +81,7 @@ final class AdvisoryLoader {
     }
 
     private void walk(Path root) throws BadInputException {
-        List<Path> files = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !hidden(file)) files.add(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.add(new Problem(Location.of(file.toString()), "cannot read: " + e.getMessage()));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new BadInputException(Location.of(root.toString()), "cannot walk: " + e.getMessage(), e);
-        }
-        files.sort(null);
+        List<Path> files = AdvisoryTree.files(root, problems);
         for (Path file : files) {
             AdvisoryFileKind kind = AdvisoryFileKind.of(file);
             if (kind == AdvisoryFileKind.OTHER) continue;
@@ -145,8 +119,4 @@ final class AdvisoryLoader {
         }
     }
 
-    private static boolean hidden(Path path) {
-        Path name = path.getFileName();
-        return name != null && name.toString().startsWith(".");
-    }
 }

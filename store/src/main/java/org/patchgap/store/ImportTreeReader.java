@@ -1,11 +1,6 @@
 package org.patchgap.store;
 
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -16,6 +11,7 @@ import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.AdvisoryFileKind;
 import org.patchgap.formats.AdvisoryReader;
+import org.patchgap.formats.AdvisoryTree;
 import org.patchgap.formats.PackageAdvisoryFiles;
 
 /**
@@ -46,7 +42,7 @@ final class ImportTreeReader implements AdvisoryReader {
     public List<Problem> readEach(Path root, Consumer<? super Vulnerability> sink) throws BadInputException {
         List<Problem> problems = new ArrayList<>();
         PackageAdvisoryFiles files = new PackageAdvisoryFiles();
-        for (Path file : filesOf(root, problems)) {
+        for (Path file : AdvisoryTree.files(root, problems)) {
             AdvisoryFileKind kind = AdvisoryFileKind.of(file);
             switch (kind) {
                 case OTHER -> { }
@@ -66,44 +62,5 @@ final class ImportTreeReader implements AdvisoryReader {
             }
         }
         return problems;
-    }
-
-    /** The regular files below {@code root}, in name order. */
-    private static List<Path> filesOf(Path root, List<Problem> problems) throws BadInputException {
-        List<Path> files = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (hidden(file)) return FileVisitResult.CONTINUE;
-                    if (attrs.isRegularFile()) {
-                        files.add(file);
-                    } else if (attrs.isSymbolicLink()) {
-                        problems.add(new Problem(Location.of(file.toString()), "symbolic link not followed"));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.add(new Problem(Location.of(file.toString()), "cannot read: " + e.getMessage()));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new BadInputException(Location.of(root.toString()), "cannot walk directory: " + e.getMessage(), e);
-        }
-        files.sort(null);
-        return files;
-    }
-
-    private static boolean hidden(Path path) {
-        Path name = path.getFileName();
-        return name != null && name.toString().startsWith(".");
     }
 }

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +41,7 @@ import org.patchgap.formats.cvss.InvalidCvssVectorException;
 import org.patchgap.formats.csaf.CsafProducts.Product;
 import org.patchgap.formats.support.CweIds;
 import org.patchgap.formats.support.Inputs;
+import org.patchgap.formats.support.Timestamps;
 import org.patchgap.formats.support.VexStatements;
 
 /**
@@ -519,11 +518,6 @@ public final class CsafAdvisoryReader implements AdvisoryReader {
     }
 
     private static @Nullable Instant instant(@Nullable String s) {
-        if (s == null) return null;
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Timestamps.rfc3339OrNull(s);
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,6 +20,7 @@ import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.AdvisoryReader;
 import org.patchgap.formats.support.Inputs;
+import org.patchgap.formats.support.Timestamps;
 import org.patchgap.formats.support.VexStatements;
 
 /**
@@ -217,11 +216,6 @@ public final class OpenVexReader implements AdvisoryReader {
     }
 
     private static @Nullable Instant instant(@Nullable String s) {
-        if (s == null) return null;
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Timestamps.rfc3339OrNull(s);
     }
 }

@@ -3,8 +3,6 @@ package org.patchgap.formats.windows;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,6 +28,7 @@ import org.patchgap.core.windows.WindowsFix;
 import org.patchgap.core.windows.WindowsProduct;
 import org.patchgap.core.windows.WindowsProducts;
 import org.patchgap.core.windows.WindowsVulnerability;
+import org.patchgap.formats.support.Timestamps;
 
 /**
  * A CSAF 2.0 document about Windows, read with the standard's own structures only (CSAF 2.0, sections 3.1.3
@@ -199,11 +198,6 @@ final class CsafReader {
     }
 
     private static @Nullable Instant instant(@Nullable String s) {
-        if (s == null) return null;
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Timestamps.rfc3339OrNull(s);
     }
 }
