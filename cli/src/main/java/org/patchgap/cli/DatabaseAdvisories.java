@@ -1,5 +1,6 @@
 package org.patchgap.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,10 @@ final class DatabaseAdvisories {
 
     static AdvisoryLoader.Loaded load(@Nullable Path option, List<Target> targets) throws BadInputException, UsageException {
         Path directory = DatabaseLocation.resolve(option);
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new UsageException("no advisories: " + directory + " is a file, not a database directory; give --db "
+                    + "the directory that holds advisories.pgdb");
+        }
         if (!AdvisoryDatabase.exists(directory)) {
             throw new UsageException("no advisories: no advisory database at " + directory
                     + "; run 'patchgap db update' (or 'patchgap db import PATH'), or pass --advisories PATH");
@@ -46,10 +51,23 @@ final class DatabaseAdvisories {
             return new AdvisoryLoader.Loaded(records, List.of(), List.of(KevCatalog.of("database", kev)), List.of(),
                     epss);
         } catch (DatabaseException e) {
-            throw new BadInputException(Location.of(directory.toString()), e.getMessage(), e);
+            throw unusable(directory, e);
         } catch (java.io.IOException e) {
             throw new BadInputException(Location.of(directory.toString()), "cannot close the database: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The store's messages start with the file they are about ({@code <dir>/advisories.pgdb: damaged ...}): that
+     * file becomes the location, so the error line does not name the directory and then the file again.
+     */
+    private static BadInputException unusable(Path directory, DatabaseException e) {
+        String message = String.valueOf(e.getMessage());
+        int colon = message.indexOf(": ");
+        if (message.startsWith(directory.toString()) && colon > 0) {
+            return new BadInputException(Location.of(message.substring(0, colon)), message.substring(colon + 2), e);
+        }
+        return new BadInputException(Location.of(directory.toString()), message, e);
     }
 
     private static Map<String, Set<String>> packagesOf(List<Target> targets) {

@@ -64,6 +64,19 @@ final class Scan {
         List<Problem> problems = new ArrayList<>(advisories.problems());
         int skippedAdvisories = problems.size();
         problems.addAll(loaded.problems());
+        // An empty result from a mistyped or empty directory must not read as "no known vulnerabilities" unnoticed.
+        if (nothingIn(advisories)) {
+            for (Path path : advisoryPaths) {
+                problems.add(new Problem(Location.of(path.toString()), "no advisories found here (OSV, CSAF, VEX, NVD, "
+                        + "Microsoft, KEV or EPSS files); nothing can be matched against them"));
+            }
+        }
+        if (targets.isEmpty()) {
+            for (Path path : targetPaths) {
+                problems.add(new Problem(Location.of(path.toString()), "no inventory found here (SBOM, lockfile, "
+                        + "OS package database or Windows export); nothing was scanned"));
+            }
+        }
 
         Matcher packages = Matcher.of(advisories.packageAdvisories());
         problems.addAll(packages.advisoryProblems());
@@ -103,6 +116,11 @@ final class Scan {
                 vulnerabilities, stats.withdrawn(), stats.gitRanges(), stats.droppedRanges(), skippedAdvisories,
                 loaded.skippedComponents(), loaded.skippedFiles());
         return new ScanReport(findings, upgrades, problems, summary, knownExploited, epss, notAffected);
+    }
+
+    private static boolean nothingIn(AdvisoryLoader.Loaded advisories) {
+        return advisories.packageAdvisories().isEmpty() && advisories.windowsAdvisories().isEmpty()
+                && advisories.kev().isEmpty() && advisories.epss().isEmpty();
     }
 
     private static List<String> ids(Finding finding) {

@@ -26,7 +26,8 @@ class DbCommandTest {
         Cli.Result status = Cli.run("db", "--db", db.toString(), "status");
 
         assertThat(status.exit()).as(status.err()).isZero();
-        assertThat(status.out()).contains("SOURCE").contains("kev").contains("2025.08.25").contains("PyPI=");
+        assertThat(status.out()).contains("SOURCE").contains("kev").contains("2025.08.25")
+                .containsPattern("advisories by ecosystem: (\\w+ [\\d,]+, )*PyPI \\d+");
         assertThat(status.err()).isEmpty();
     }
 
@@ -36,6 +37,16 @@ class DbCommandTest {
 
         assertThat(status.exit()).isEqualTo(2);
         assertThat(status.err()).startsWith("patchgap: ").contains("no advisory database here; run 'patchgap db update'");
+    }
+
+    @Test
+    void importIntoADatabaseOptionNamingAFileSaysItIsAFile() throws Exception {
+        Path file = Files.writeString(db.resolve("db.txt"), "not a directory");
+        Cli.Result imported = Cli.run("db", "import", "--db", file.toString(), Cli.example("advisories/osv"));
+
+        assertThat(imported.exit()).isEqualTo(2);
+        assertThat(imported.err()).isEqualTo("patchgap: " + file
+                + ": is a file, not a database directory; give --db a directory\n");
     }
 
     @Test

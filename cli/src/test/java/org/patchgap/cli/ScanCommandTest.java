@@ -111,6 +111,39 @@ class ScanCommandTest {
     }
 
     @Test
+    void anAdvisoryDirectoryWithoutAdvisoriesIsAWarningNotASilentCleanResult(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("README"), "no advisories in here");
+        Cli.Result r = Cli.run("scan", "--advisories", dir.toString(), JAVA_APP);
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("patchgap: warning: " + dir + ": no advisories found here");
+    }
+
+    @Test
+    void aTargetDirectoryWithoutInventoriesIsAWarning(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("README"), "no inventories in here");
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, dir.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("patchgap: warning: " + dir + ": no inventory found here");
+    }
+
+    @Test
+    void aDatabaseOptionNamingAFileSaysSo(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("db.txt"), "not a directory");
+        Cli.Result r = Cli.run("scan", "--db", file.toString(), JAVA_APP);
+        assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: no advisories: " + file
+                + " is a file, not a database directory; give --db the directory that holds advisories.pgdb\n"));
+    }
+
+    @Test
+    void aDamagedDatabaseIsNamedOnce(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("advisories.pgdb"), "garbage that is no database at all");
+        Cli.Result r = Cli.run("scan", "--db", dir.toString(), JAVA_APP);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("patchgap: " + file + ": not a Patchgap advisory database")
+                .doesNotContain(dir + ": " + file);
+    }
+
+    @Test
     void withoutAdvisoriesTheDatabaseIsUsedWithItsKevFacts(@TempDir Path dir) {
         String db = dir.resolve("db").toString();
         assertThat(Cli.run("db", "import", "--db", db, ADVISORIES,

@@ -1,0 +1,21 @@
+package org.patchgap.cli.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** How {@code db status} writes the advisory counts per ecosystem. */
+class DbCommandFormatTest {
+
+    @Test
+    void countsAreLargestFirstWithSeparatorsAndRecordsWithoutAPackageAreNamed() {
+        assertThat(DbCommand.byEcosystem(Map.of("Maven", 1, "PyPI", 2661, "", 58, "CPE", 1)))
+                .isEqualTo("PyPI 2,661, no package 58, CPE 1, Maven 1");
+    }
+
+    @Test
+    void anEmptyDatabaseSaysNone() {
+        assertThat(DbCommand.byEcosystem(Map.of())).isEqualTo("none");
+    }
+}
