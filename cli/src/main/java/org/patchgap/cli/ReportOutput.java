@@ -39,6 +39,9 @@ final class ReportOutput {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new BadInputException(Location.of(file.toString()), "cannot write: no such directory");
         }
+        if (Files.isDirectory(target)) {
+            throw new BadInputException(Location.of(file.toString()), "cannot write: is a directory; give --output a file name");
+        }
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");

@@ -67,8 +67,10 @@ final class Scan {
         // An empty result from a mistyped or empty directory must not read as "no known vulnerabilities" unnoticed.
         if (nothingIn(advisories)) {
             for (Path path : advisoryPaths) {
-                problems.add(new Problem(Location.of(path.toString()), "no advisories found here (OSV, CSAF, VEX, NVD, "
-                        + "Microsoft, KEV or EPSS files); nothing can be matched against them"));
+                problems.add(new Problem(Location.of(path.toString()), Files.isDirectory(path)
+                        ? "no advisories found here (OSV, CSAF, VEX, NVD, Microsoft, KEV or EPSS files); nothing can "
+                                + "be matched against them"
+                        : "no usable advisory record in this file; nothing can be matched against it"));
             }
         }
         if (targets.isEmpty()) {

@@ -96,6 +96,13 @@ class ScanCommandTest {
     }
 
     @Test
+    void outputNamingADirectoryIsAnInputError(@TempDir Path dir) {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--output", dir.toString(), JAVA_APP);
+        assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: " + dir
+                + ": cannot write: is a directory; give --output a file name\n"));
+    }
+
+    @Test
     void outputIntoAMissingDirectoryIsAnInputError(@TempDir Path dir) {
         Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--output", dir.resolve("no/such/r.txt").toString(), JAVA_APP);
         assertThat(r.exit()).isEqualTo(2);
@@ -116,6 +123,14 @@ class ScanCommandTest {
         Cli.Result r = Cli.run("scan", "--advisories", dir.toString(), JAVA_APP);
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains("patchgap: warning: " + dir + ": no advisories found here");
+    }
+
+    @Test
+    void anAdvisoryFileWithoutRecordsIsAWarning(@TempDir Path dir) throws Exception {
+        Path json = Files.writeString(dir.resolve("schema.json"), "{\"title\": \"some other JSON\"}");
+        Cli.Result r = Cli.run("scan", "--advisories", json.toString(), JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("patchgap: warning: " + json + ": no usable advisory record in this file");
     }
 
     @Test
