@@ -50,6 +50,18 @@ class DbCommandTest {
     }
 
     @Test
+    void importingADirectoryWithoutAdvisoriesWarnsThatNothingWasImported() throws Exception {
+        Path empty = Files.createDirectories(db.resolve("empty"));
+        Files.writeString(empty.resolve("README"), "nothing to import");
+        Cli.Result imported = Cli.run("db", "import", "--db", db.resolve("db").toString(), empty.toString());
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains(": 0 records, 0 problems");
+        assertThat(imported.err()).contains("patchgap: warning: import:" + empty.toAbsolutePath().normalize()
+                + ": no advisory record found; the source is now empty");
+    }
+
+    @Test
     void anUnknownSourceIsAUsageError() {
         Cli.Result update = Cli.run("db", "update", "--db", db.toString(), "--source", "csaf");
 

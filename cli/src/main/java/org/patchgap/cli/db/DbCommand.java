@@ -203,6 +203,10 @@ public final class DbCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (SourceOutcome s : report.sources()) {
             out.println(s.name() + ": " + s.summary());
+            if (s.state() == SourceOutcome.State.UPDATED && s.records() == 0) {
+                // An import of the wrong directory or file must not pass unnoticed: the source is now empty.
+                err.println("patchgap: warning: " + s.name() + ": no advisory record found; the source is now empty");
+            }
             List<Problem> problems = s.problems();
             for (int i = 0; i < Math.min(SHOWN_PROBLEMS, problems.size()); i++) {
                 err.println("patchgap: warning: " + s.name() + ": " + problems.get(i));
