@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.match.AdvisoryStats;
@@ -79,6 +80,16 @@ final class Scan {
                         + "OS package database or Windows export); nothing was scanned"));
             }
         }
+        if (advisories.windowsAdvisories().isEmpty()) {
+            // Windows hosts are matched only against Microsoft's updates: without them "no findings" means "not checked".
+            for (Target target : targets) {
+                if (isWindows(target)) {
+                    problems.add(new Problem(Location.of(target.source()), "Windows host " + target.name()
+                            + " not checked: no Microsoft security updates among the advisories (the database does "
+                            + "not keep them; 'patchgap advisories msrc MONTH...', then --advisories DIR)"));
+                }
+            }
+        }
 
         Matcher packages = Matcher.of(advisories.packageAdvisories());
         problems.addAll(packages.advisoryProblems());
@@ -118,6 +129,11 @@ final class Scan {
                 vulnerabilities, stats.withdrawn(), stats.gitRanges(), stats.droppedRanges(), skippedAdvisories,
                 loaded.skippedComponents(), loaded.skippedFiles());
         return new ScanReport(findings, upgrades, problems, summary, knownExploited, epss, notAffected);
+    }
+
+    private static boolean isWindows(Target target) {
+        return target.host() != null && target.host().osName() != null
+                && target.host().osName().toLowerCase(Locale.ROOT).contains("windows");
     }
 
     private static boolean nothingIn(AdvisoryLoader.Loaded advisories) {

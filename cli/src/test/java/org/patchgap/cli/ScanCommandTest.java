@@ -134,6 +134,14 @@ class ScanCommandTest {
     }
 
     @Test
+    void aWindowsHostWithoutMicrosoftAdvisoriesIsReportedAsNotChecked() {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, Cli.example("inventories/windows/win7-fin01-systeminfo.txt"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("win7-fin01-systeminfo.txt: Windows host WIN7-FIN01 not checked: no Microsoft "
+                + "security updates among the advisories");
+    }
+
+    @Test
     void aTargetDirectoryWithoutInventoriesIsAWarning(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("README"), "no inventories in here");
         Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, dir.toString());
