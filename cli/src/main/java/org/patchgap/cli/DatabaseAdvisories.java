@@ -8,14 +8,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.cpe.CpeName;
 import org.patchgap.core.model.Component;
 import org.patchgap.core.model.EpssScore;
 import org.patchgap.core.model.Location;
+import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.Target;
 import org.patchgap.core.model.Vulnerability;
+import org.patchgap.core.version.VersionSchemes;
 import org.patchgap.formats.kev.KevCatalog;
 import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.store.AdvisoryDatabase;
@@ -30,7 +33,12 @@ final class DatabaseAdvisories {
 
     private DatabaseAdvisories() {}
 
-    static AdvisoryLoader.Loaded load(@Nullable Path option, List<Target> targets) throws BadInputException, UsageException {
+    /**
+     * @param uncovered receives one warning per ecosystem of the targets that the database holds no advisory for:
+     *                  a scan of it finds nothing, which must not read as "no known vulnerabilities"
+     */
+    static AdvisoryLoader.Loaded load(@Nullable Path option, List<Target> targets, List<Problem> uncovered)
+            throws BadInputException, UsageException {
         Path directory = DatabaseLocation.resolve(option);
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new UsageException("no advisories: " + directory + " is a file, not a database directory; give --db "
@@ -41,7 +49,20 @@ final class DatabaseAdvisories {
                     + "; run 'patchgap db update' (or 'patchgap db import PATH'), or pass --advisories PATH");
         }
         try (AdvisoryDatabase db = AdvisoryDatabase.open(directory)) {
-            List<Vulnerability> records = db.vulnerabilitiesFor(packagesOf(targets));
+            Map<String, Set<String>> packages = packagesOf(targets);
+            Set<String> held = db.ecosystems();
+            Set<String> missing = new TreeSet<>();
+            for (String ecosystem : packages.keySet()) {
+                String base = VersionSchemes.baseOf(ecosystem);
+                if (!held.contains(base)) missing.add(base);
+            }
+            for (String ecosystem : missing) {
+                String source = ecosystem.equals(CpeName.ECOSYSTEM) ? "nvd" : "osv:" + ecosystem;
+                uncovered.add(new Problem(Location.of(directory.toString()), "no " + ecosystem + " advisories in the "
+                        + "database; its components were not checked (patchgap db update --source " + source
+                        + ", or db import)"));
+            }
+            List<Vulnerability> records = db.vulnerabilitiesFor(packages);
             List<KevEntry> kev = new ArrayList<>();
             Map<String, EpssScore> epss = new HashMap<>();
             for (Vulnerability record : records) {

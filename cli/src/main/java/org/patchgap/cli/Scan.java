@@ -59,12 +59,14 @@ final class Scan {
         TargetLoader.Loaded loaded = TargetLoader.load(targetPaths, excludes);
         List<Target> targets = loaded.targets();
 
+        List<Problem> uncovered = new ArrayList<>();
         AdvisoryLoader.Loaded advisories = advisoryPaths.isEmpty()
-                ? DatabaseAdvisories.load(database, targets)
+                ? DatabaseAdvisories.load(database, targets, uncovered)
                 : AdvisoryLoader.load(advisoryPaths);
         List<Problem> problems = new ArrayList<>(advisories.problems());
         int skippedAdvisories = problems.size();
         problems.addAll(loaded.problems());
+        problems.addAll(uncovered);
         // An empty result from a mistyped or empty directory must not read as "no known vulnerabilities" unnoticed.
         if (nothingIn(advisories)) {
             for (Path path : advisoryPaths) {

@@ -167,6 +167,17 @@ class ScanCommandTest {
     }
 
     @Test
+    void anEcosystemTheDatabaseHasNoAdvisoriesForIsReportedAsNotChecked(@TempDir Path dir) {
+        String db = dir.resolve("db").toString();
+        assertThat(Cli.run("db", "import", "--db", db,
+                Cli.example("advisories/kev/known_exploited_vulnerabilities-log4j.json")).exit()).isZero();
+        Cli.Result r = Cli.run("scan", "--db", db, JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("patchgap: warning: " + db + ": no Maven advisories in the database; its "
+                + "components were not checked (patchgap db update --source osv:Maven, or db import)");
+    }
+
+    @Test
     void withoutAdvisoriesTheDatabaseIsUsedWithItsKevFacts(@TempDir Path dir) {
         String db = dir.resolve("db").toString();
         assertThat(Cli.run("db", "import", "--db", db, ADVISORIES,
