@@ -62,6 +62,14 @@ class DbCommandTest {
     }
 
     @Test
+    void aNegativeMaxAgeIsAUsageError() {
+        Cli.Result status = Cli.run("db", "status", "--db", db.toString(), "--max-age", "-3");
+
+        assertThat(status).isEqualTo(new Cli.Result(2, "",
+                "patchgap: --max-age: expected a number of days, 0 or more, but was -3\n"));
+    }
+
+    @Test
     void anUnknownSourceIsAUsageError() {
         Cli.Result update = Cli.run("db", "update", "--db", db.toString(), "--source", "csaf");
 

@@ -145,6 +145,9 @@ public final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (maxAgeDays < 0) {
+                return fail(spec, "--max-age: expected a number of days, 0 or more, but was " + maxAgeDays);
+            }
             try (AdvisoryDatabase db = AdvisoryDatabase.open(parent.directory())) {
                 DatabaseStatus status = db.status();
                 PrintWriter out = spec.commandLine().getOut();
