@@ -96,6 +96,19 @@ class ScanCommandTest {
     }
 
     @Test
+    void outputGetsThePermissionsOfAPlainNewFile(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path report = dir.resolve("report.txt");
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--output", report.toString(), JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        assertThat(Files.getPosixFilePermissions(report)).isEqualTo(Files.getPosixFilePermissions(plain));
+        try (var names = Files.list(dir)) {
+            assertThat(names.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.txt", "plain.txt");
+        }
+    }
+
+    @Test
     void outputNamingADirectoryIsAnInputError(@TempDir Path dir) {
         Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--output", dir.toString(), JAVA_APP);
         assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: " + dir
