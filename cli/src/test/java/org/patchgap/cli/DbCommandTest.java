@@ -57,6 +57,7 @@ class DbCommandTest {
 
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains(": 0 records, 0 problems");
+        assertThat(imported.err().lines().toList()).last().asString().endsWith("the source is now empty");
         assertThat(imported.err()).contains("patchgap: warning: import:" + empty.toAbsolutePath().normalize()
                 + ": no advisory record found; the source is now empty");
     }

@@ -206,22 +206,29 @@ public final class DbCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (SourceOutcome s : report.sources()) {
             out.println(s.name() + ": " + s.summary());
-            if (s.state() == SourceOutcome.State.UPDATED && s.records() == 0) {
-                // An import of the wrong directory or file must not pass unnoticed: the source is now empty.
-                err.println("patchgap: warning: " + s.name() + ": no advisory record found; the source is now empty");
-            }
             List<Problem> problems = s.problems();
             for (int i = 0; i < Math.min(SHOWN_PROBLEMS, problems.size()); i++) {
-                err.println("patchgap: warning: " + s.name() + ": " + problems.get(i));
+                err.println("patchgap: warning: " + s.name() + ": " + warning(problems.get(i)));
             }
             if (problems.size() > SHOWN_PROBLEMS) {
                 err.println("patchgap: warning: " + s.name() + ": ... and " + (problems.size() - SHOWN_PROBLEMS)
                         + " more");
             }
+            if (s.state() == SourceOutcome.State.UPDATED && s.records() == 0) {
+                // An import of the wrong directory or file must not pass unnoticed: the source is now empty.
+                err.println("patchgap: warning: " + s.name() + ": no advisory record found; the source is now empty");
+            }
         }
         out.println("database: " + report.database());
         out.flush();
         return report.anyFailed() ? ERROR : OK;
+    }
+
+    /** {@code <file>: <place>: <what>}, as every other warning of the command line (docs/cli.md). */
+    static String warning(Problem problem) {
+        String place = problem.location().place();
+        return problem.location().file() + (place == null || place.isEmpty() ? "" : ": " + place) + ": "
+                + problem.message();
     }
 
     private static int fail(CommandSpec spec, String message) {
