@@ -231,8 +231,13 @@ final class HttpDownloader {
     static String describe(IOException e) {
         String message = e.getMessage();
         if (e instanceof java.net.ConnectException) {
-            return e.getCause() instanceof java.nio.channels.UnresolvedAddressException ? "cannot connect: unknown host"
-                    : "cannot connect" + (message == null ? " (refused or unreachable)" : ": " + message);
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.nio.channels.UnresolvedAddressException
+                        || cause instanceof java.net.UnknownHostException) {
+                    return "cannot connect: unknown host";
+                }
+            }
+            return "cannot connect" + (message == null ? " (refused or unreachable)" : ": " + message);
         }
         if (e instanceof java.net.UnknownHostException) {
             return "unknown host" + (message == null ? "" : " " + message);

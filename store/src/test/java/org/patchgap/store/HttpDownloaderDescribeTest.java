@@ -21,6 +21,9 @@ class HttpDownloaderDescribeTest {
         ConnectException e = new ConnectException();
         e.initCause(new UnresolvedAddressException());
         assertThat(HttpDownloader.describe(e)).isEqualTo("cannot connect: unknown host");
+        ConnectException wrapped = new ConnectException();
+        wrapped.initCause(new ConnectException().initCause(new UnresolvedAddressException()));
+        assertThat(HttpDownloader.describe(wrapped)).isEqualTo("cannot connect: unknown host");
         assertThat(HttpDownloader.describe(new UnknownHostException("example.invalid")))
                 .isEqualTo("unknown host example.invalid");
     }
