@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
@@ -39,9 +40,14 @@ final class ReportOutput {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new BadInputException(Location.of(file.toString()), "cannot write: no such directory");
         }
+        if (Files.isDirectory(target)) {
+            throw new BadInputException(Location.of(file.toString()), "cannot write: is a directory; give --output a file name");
+        }
         Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            // Not Files.createTempFile: its owner-only permissions would stay on the report after the move, where
+            // a CI job or a colleague expects a file like any other (the umask decides).
+            temp = Files.createFile(dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp"));
             try (OutputStream out = Files.newOutputStream(temp)) {
                 body.writeTo(out);
             }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.match.AdvisoryStats;
@@ -58,12 +59,39 @@ final class Scan {
         TargetLoader.Loaded loaded = TargetLoader.load(targetPaths, excludes);
         List<Target> targets = loaded.targets();
 
+        List<Problem> uncovered = new ArrayList<>();
         AdvisoryLoader.Loaded advisories = advisoryPaths.isEmpty()
-                ? DatabaseAdvisories.load(database, targets)
+                ? DatabaseAdvisories.load(database, targets, uncovered)
                 : AdvisoryLoader.load(advisoryPaths);
         List<Problem> problems = new ArrayList<>(advisories.problems());
         int skippedAdvisories = problems.size();
         problems.addAll(loaded.problems());
+        problems.addAll(uncovered);
+        // An empty result from a mistyped or empty directory must not read as "no known vulnerabilities" unnoticed.
+        if (nothingIn(advisories)) {
+            for (Path path : advisoryPaths) {
+                problems.add(new Problem(Location.of(path.toString()), Files.isDirectory(path)
+                        ? "no advisories found here (OSV, CSAF, VEX, NVD, Microsoft, KEV or EPSS files); nothing can "
+                                + "be matched against them"
+                        : "no usable advisory record in this file; nothing can be matched against it"));
+            }
+        }
+        if (targets.isEmpty()) {
+            for (Path path : targetPaths) {
+                problems.add(new Problem(Location.of(path.toString()), "no inventory found here (SBOM, lockfile, "
+                        + "OS package database or Windows export); nothing was scanned"));
+            }
+        }
+        if (advisories.windowsAdvisories().isEmpty()) {
+            // Windows hosts are matched only against Microsoft's updates: without them "no findings" means "not checked".
+            for (Target target : targets) {
+                if (isWindows(target)) {
+                    problems.add(new Problem(Location.of(target.source()), "Windows host " + target.name()
+                            + " not checked: no Microsoft security updates among the advisories (the database does "
+                            + "not keep them; 'patchgap advisories msrc MONTH...', then --advisories DIR)"));
+                }
+            }
+        }
 
         Matcher packages = Matcher.of(advisories.packageAdvisories());
         problems.addAll(packages.advisoryProblems());
@@ -103,6 +131,16 @@ final class Scan {
                 vulnerabilities, stats.withdrawn(), stats.gitRanges(), stats.droppedRanges(), skippedAdvisories,
                 loaded.skippedComponents(), loaded.skippedFiles());
         return new ScanReport(findings, upgrades, problems, summary, knownExploited, epss, notAffected);
+    }
+
+    private static boolean isWindows(Target target) {
+        return target.host() != null && target.host().osName() != null
+                && target.host().osName().toLowerCase(Locale.ROOT).contains("windows");
+    }
+
+    private static boolean nothingIn(AdvisoryLoader.Loaded advisories) {
+        return advisories.packageAdvisories().isEmpty() && advisories.windowsAdvisories().isEmpty()
+                && advisories.kev().isEmpty() && advisories.epss().isEmpty();
     }
 
     private static List<String> ids(Finding finding) {

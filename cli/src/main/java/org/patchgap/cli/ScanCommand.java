@@ -28,8 +28,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--advisories", paramLabel = "PATH", required = false,
             description = "Advisories to use instead of the database: OSV JSON/YAML files, directories or zip dumps, "
-                    + "CSAF documents (advisories and VEX), Microsoft CVRF/CSAF documents, CISA's KEV catalog, FIRST's "
-                    + "EPSS scores (.csv, .csv.gz). Repeatable.")
+                    + "CSAF documents (advisories and VEX), OpenVEX and CycloneDX VEX documents, NVD CVE API pages, "
+                    + "Microsoft CVRF/CSAF documents, CISA's KEV catalog, FIRST's EPSS scores (.csv, .csv.gz). "
+                    + "Repeatable.")
     List<Path> advisories = new ArrayList<>();
 
     @Option(names = "--db", paramLabel = "PATH",

@@ -26,7 +26,8 @@ class DbCommandTest {
         Cli.Result status = Cli.run("db", "--db", db.toString(), "status");
 
         assertThat(status.exit()).as(status.err()).isZero();
-        assertThat(status.out()).contains("SOURCE").contains("kev").contains("2025.08.25").contains("PyPI=");
+        assertThat(status.out()).contains("SOURCE").contains("kev").contains("2025.08.25")
+                .containsPattern("advisories by ecosystem: (\\w+ [\\d,]+, )*PyPI \\d+");
         assertThat(status.err()).isEmpty();
     }
 
@@ -36,6 +37,37 @@ class DbCommandTest {
 
         assertThat(status.exit()).isEqualTo(2);
         assertThat(status.err()).startsWith("patchgap: ").contains("no advisory database here; run 'patchgap db update'");
+    }
+
+    @Test
+    void importIntoADatabaseOptionNamingAFileSaysItIsAFile() throws Exception {
+        Path file = Files.writeString(db.resolve("db.txt"), "not a directory");
+        Cli.Result imported = Cli.run("db", "import", "--db", file.toString(), Cli.example("advisories/osv"));
+
+        assertThat(imported.exit()).isEqualTo(2);
+        assertThat(imported.err()).isEqualTo("patchgap: " + file
+                + ": is a file, not a database directory; give --db a directory\n");
+    }
+
+    @Test
+    void importingADirectoryWithoutAdvisoriesWarnsThatNothingWasImported() throws Exception {
+        Path empty = Files.createDirectories(db.resolve("empty"));
+        Files.writeString(empty.resolve("README"), "nothing to import");
+        Cli.Result imported = Cli.run("db", "import", "--db", db.resolve("db").toString(), empty.toString());
+
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains(": 0 records, 0 problems");
+        assertThat(imported.err().lines().toList()).last().asString().endsWith("the source is now empty");
+        assertThat(imported.err()).contains("patchgap: warning: import:" + empty.toAbsolutePath().normalize()
+                + ": no advisory record found; the source is now empty");
+    }
+
+    @Test
+    void aNegativeMaxAgeIsAUsageError() {
+        Cli.Result status = Cli.run("db", "status", "--db", db.toString(), "--max-age", "-3");
+
+        assertThat(status).isEqualTo(new Cli.Result(2, "",
+                "patchgap: --max-age: expected a number of days, 0 or more, but was -3\n"));
     }
 
     @Test

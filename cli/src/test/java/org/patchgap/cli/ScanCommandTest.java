@@ -96,6 +96,26 @@ class ScanCommandTest {
     }
 
     @Test
+    void outputGetsThePermissionsOfAPlainNewFile(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path report = dir.resolve("report.txt");
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--output", report.toString(), JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        assertThat(Files.getPosixFilePermissions(report)).isEqualTo(Files.getPosixFilePermissions(plain));
+        try (var names = Files.list(dir)) {
+            assertThat(names.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.txt", "plain.txt");
+        }
+    }
+
+    @Test
+    void outputNamingADirectoryIsAnInputError(@TempDir Path dir) {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--output", dir.toString(), JAVA_APP);
+        assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: " + dir
+                + ": cannot write: is a directory; give --output a file name\n"));
+    }
+
+    @Test
     void outputIntoAMissingDirectoryIsAnInputError(@TempDir Path dir) {
         Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--output", dir.resolve("no/such/r.txt").toString(), JAVA_APP);
         assertThat(r.exit()).isEqualTo(2);
@@ -108,6 +128,66 @@ class ScanCommandTest {
         Cli.Result r = Cli.run("scan", "--db", empty.toString(), JAVA_APP);
         assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: no advisories: no advisory database at " + empty
                 + "; run 'patchgap db update' (or 'patchgap db import PATH'), or pass --advisories PATH\n"));
+    }
+
+    @Test
+    void anAdvisoryDirectoryWithoutAdvisoriesIsAWarningNotASilentCleanResult(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("README"), "no advisories in here");
+        Cli.Result r = Cli.run("scan", "--advisories", dir.toString(), JAVA_APP);
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("patchgap: warning: " + dir + ": no advisories found here");
+    }
+
+    @Test
+    void anAdvisoryFileWithoutRecordsIsAWarning(@TempDir Path dir) throws Exception {
+        Path json = Files.writeString(dir.resolve("schema.json"), "{\"title\": \"some other JSON\"}");
+        Cli.Result r = Cli.run("scan", "--advisories", json.toString(), JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("patchgap: warning: " + json + ": no usable advisory record in this file");
+    }
+
+    @Test
+    void aWindowsHostWithoutMicrosoftAdvisoriesIsReportedAsNotChecked() {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, Cli.example("inventories/windows/win7-fin01-systeminfo.txt"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("win7-fin01-systeminfo.txt: Windows host WIN7-FIN01 not checked: no Microsoft "
+                + "security updates among the advisories");
+    }
+
+    @Test
+    void aTargetDirectoryWithoutInventoriesIsAWarning(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("README"), "no inventories in here");
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, dir.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("patchgap: warning: " + dir + ": no inventory found here");
+    }
+
+    @Test
+    void aDatabaseOptionNamingAFileSaysSo(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("db.txt"), "not a directory");
+        Cli.Result r = Cli.run("scan", "--db", file.toString(), JAVA_APP);
+        assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: no advisories: " + file
+                + " is a file, not a database directory; give --db the directory that holds advisories.pgdb\n"));
+    }
+
+    @Test
+    void aDamagedDatabaseIsNamedOnce(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("advisories.pgdb"), "garbage that is no database at all");
+        Cli.Result r = Cli.run("scan", "--db", dir.toString(), JAVA_APP);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("patchgap: " + file + ": not a Patchgap advisory database")
+                .doesNotContain(dir + ": " + file);
+    }
+
+    @Test
+    void anEcosystemTheDatabaseHasNoAdvisoriesForIsReportedAsNotChecked(@TempDir Path dir) {
+        String db = dir.resolve("db").toString();
+        assertThat(Cli.run("db", "import", "--db", db,
+                Cli.example("advisories/kev/known_exploited_vulnerabilities-log4j.json")).exit()).isZero();
+        Cli.Result r = Cli.run("scan", "--db", db, JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("patchgap: warning: " + db + ": no Maven advisories in the database; its "
+                + "components were not checked (patchgap db update --source osv:Maven, or db import)");
     }
 
     @Test

@@ -109,7 +109,7 @@ final class HttpDownloader {
                 if (e instanceof PermanentException) {
                     throw e;
                 }
-                last = new IOException(url + ": " + describe(e), e);
+                last = new IOException(describe(e), e); // the final message names the URL once
             }
         }
         throw new IOException(url + ": failed after " + settings.attempts() + " attempts: " + last.getMessage(), last);
@@ -227,8 +227,21 @@ final class HttpDownloader {
         }).orElse(null);
     }
 
-    private static String describe(IOException e) {
+    /** The failure in words: the JDK's connection errors often carry no message, and a class name alone says little. */
+    static String describe(IOException e) {
         String message = e.getMessage();
+        if (e instanceof java.net.ConnectException) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.nio.channels.UnresolvedAddressException
+                        || cause instanceof java.net.UnknownHostException) {
+                    return "cannot connect: unknown host";
+                }
+            }
+            return "cannot connect" + (message == null ? " (refused or unreachable)" : ": " + message);
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return "unknown host" + (message == null ? "" : " " + message);
+        }
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 

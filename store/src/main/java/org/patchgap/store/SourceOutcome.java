@@ -32,8 +32,8 @@ public record SourceOutcome(String name, State state, int records, List<Problem>
     /** One line for a log or terminal. */
     public String summary() {
         return switch (state) {
-            case UPDATED -> String.format("%,d records, %,d problem%s", records, problems.size(),
-                    problems.size() == 1 ? "" : "s");
+            case UPDATED -> String.format("%,d record%s, %,d problem%s", records, records == 1 ? "" : "s",
+                    problems.size(), problems.size() == 1 ? "" : "s");
             case UNCHANGED -> "unchanged since the last update";
             case FAILED -> "FAILED, previous data kept: " + error;
         };

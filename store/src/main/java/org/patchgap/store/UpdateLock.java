@@ -23,6 +23,9 @@ final class UpdateLock implements AutoCloseable {
     }
 
     static UpdateLock acquire(Path directory) throws DatabaseException {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new DatabaseException(directory + ": is a file, not a database directory; give --db a directory");
+        }
         try {
             Files.createDirectories(directory);
             FileChannel channel = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,

@@ -8,7 +8,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Problem;
@@ -102,7 +104,9 @@ public final class DbCommand implements Callable<Integer> {
 
     /** {@code patchgap db import PATH...}. */
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Import local files: OSV records, directories or zips; CSAF documents (advisories, VEX); a KEV catalog; an EPSS score file.")
+            description = "Import local files: OSV records, directories or zips; CSAF documents (advisories, VEX); "
+                    + "OpenVEX and CycloneDX VEX documents; NVD CVE API pages; a KEV catalog; an EPSS score file "
+                    + "(.csv, .csv.gz). A directory is one source, each file read by its content.")
     static final class Import implements Callable<Integer> {
 
         @ParentCommand
@@ -141,6 +145,9 @@ public final class DbCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (maxAgeDays < 0) {
+                return fail(spec, "--max-age: expected a number of days, 0 or more, but was " + maxAgeDays);
+            }
             try (AdvisoryDatabase db = AdvisoryDatabase.open(parent.directory())) {
                 DatabaseStatus status = db.status();
                 PrintWriter out = spec.commandLine().getOut();
@@ -158,10 +165,13 @@ public final class DbCommand implements Callable<Integer> {
                             s.lastError() == null ? "" : "  (last attempt failed: " + s.lastError() + ")");
                 }
                 out.printf(Locale.ROOT, "advisories by ecosystem: %s; KEV entries: %,d; EPSS scores: %,d%n",
-                        status.advisoriesByEcosystem(), status.kevEntries(), status.epssScores());
+                        byEcosystem(status.advisoriesByEcosystem()), status.kevEntries(), status.epssScores());
                 for (SourceStatus s : status.stale(Duration.ofDays(maxAgeDays), Instant.now())) {
+                    // A source that never succeeded is not "old": saying so would hide why it has no data.
                     spec.commandLine().getErr().println("patchgap: warning: source " + s.name()
-                            + " is older than " + maxAgeDays + " days; run 'patchgap db update'");
+                            + (s.lastUpdated() == null ? " has never been updated successfully"
+                                    : " is older than " + maxAgeDays + " days")
+                            + "; run 'patchgap db update'");
                 }
                 return OK;
             } catch (DatabaseException e) {
@@ -170,6 +180,21 @@ public final class DbCommand implements Callable<Integer> {
                 return fail(spec, "cannot close the database: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * {@code PyPI 2,664, npm 3, no package 58}: largest first; records that name no package (CSAF products
+     * with neither purl nor CPE) are counted under the empty ecosystem, which a reader would not recognise.
+     */
+    static String byEcosystem(Map<String, Integer> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey().isEmpty() ? "no package" : e.getKey(),
+                        e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static ConsoleProgress progress(CommandSpec spec) {
@@ -183,16 +208,27 @@ public final class DbCommand implements Callable<Integer> {
             out.println(s.name() + ": " + s.summary());
             List<Problem> problems = s.problems();
             for (int i = 0; i < Math.min(SHOWN_PROBLEMS, problems.size()); i++) {
-                err.println("patchgap: warning: " + s.name() + ": " + problems.get(i));
+                err.println("patchgap: warning: " + s.name() + ": " + warning(problems.get(i)));
             }
             if (problems.size() > SHOWN_PROBLEMS) {
-                err.println("patchgap: warning: " + s.name() + ": " + (problems.size() - SHOWN_PROBLEMS)
-                        + " more problems");
+                err.println("patchgap: warning: " + s.name() + ": ... and " + (problems.size() - SHOWN_PROBLEMS)
+                        + " more");
+            }
+            if (s.state() == SourceOutcome.State.UPDATED && s.records() == 0) {
+                // An import of the wrong directory or file must not pass unnoticed: the source is now empty.
+                err.println("patchgap: warning: " + s.name() + ": no advisory record found; the source is now empty");
             }
         }
         out.println("database: " + report.database());
         out.flush();
         return report.anyFailed() ? ERROR : OK;
+    }
+
+    /** {@code <file>: <place>: <what>}, as every other warning of the command line (docs/cli.md). */
+    static String warning(Problem problem) {
+        String place = problem.location().place();
+        return problem.location().file() + (place == null || place.isEmpty() ? "" : ": " + place) + ": "
+                + problem.message();
     }
 
     private static int fail(CommandSpec spec, String message) {

@@ -77,11 +77,14 @@ public final class WmicQfeReader implements InventoryReader {
             String id = r.get(HOTFIX_ID);
             if (id != null && !id.isBlank() && !h.addUpdate(id)) {
                 // "File 1" and Q-numbered entries of old systems are not KB updates.
-                problems.add(new Problem(Location.of(file.toString()), "not a KB update id, ignored: '" + id + "'"));
+                problems.add(new Problem(new Location(file.toString(), r.get(LINE)), "not a KB update id, ignored: '" + id + "'"));
             }
         }
         return new ReadResult<>(hosts.values().stream().map(h -> h.build(file)).toList(), problems);
     }
+
+    /** A key no wmic column can have: the 1-based line of the record, so that a problem about it names it. */
+    private static final String LINE = "\u0000line";
 
     private static List<Map<String, String>> table(Path file, List<String> lines, List<Problem> problems) {
         List<Map<String, String>> out = new ArrayList<>();
@@ -111,6 +114,7 @@ public final class WmicQfeReader implements InventoryReader {
                         "no HotFixID under its column; row skipped"));
                 continue;
             }
+            r.put(LINE, "line " + (i + 1));
             out.add(r);
         }
         return out;
@@ -119,14 +123,17 @@ public final class WmicQfeReader implements InventoryReader {
     private static List<Map<String, String>> list(List<String> lines) {
         List<Map<String, String>> out = new ArrayList<>();
         Map<String, String> r = new LinkedHashMap<>();
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             int eq = line.indexOf('=');
             if (line.isBlank() || eq < 0) {
                 if (!r.isEmpty()) out.add(r);
                 r = new LinkedHashMap<>();
                 continue;
             }
-            r.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            String name = line.substring(0, eq).strip();
+            r.put(name, line.substring(eq + 1).strip());
+            if (name.equals(HOTFIX_ID)) r.put(LINE, "line " + (i + 1));
         }
         if (!r.isEmpty()) out.add(r);
         return out;
@@ -149,6 +156,7 @@ public final class WmicQfeReader implements InventoryReader {
             }
             Map<String, String> r = new LinkedHashMap<>();
             for (int c = 0; c < header.size(); c++) r.put(header.get(c), fields.get().get(c));
+            r.put(LINE, "line " + (i + 1));
             out.add(r);
         }
         return out;

@@ -144,6 +144,21 @@ class WindowsInventoryReadersTest {
     }
 
     @Test
+    void anUpdateIdThatIsNoKbIsNamedWithItsLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // wmic's CSV of an old XP host, as in examples/inventories/windows/xp-pos04/qfe.csv (shortened).
+        Path csv = Files.writeString(dir.resolve("qfe.csv"), "\r\nNode,CSName,HotFixID\r\nXP-POS04,XP-POS04,File 1\r\n"
+                + "XP-POS04,XP-POS04,KB958644\r\nXP-POS04,XP-POS04,Q147222\r\n");
+        assertThat(InventoryReaders.read(csv).problems()).extracting(p -> p.location().place() + ": " + p.message())
+                .containsExactly("line 3: not a KB update id, ignored: 'File 1'",
+                        "line 5: not a KB update id, ignored: 'Q147222'");
+
+        Path list = Files.writeString(dir.resolve("qfe.txt"), "\r\nCSName=XP-POS04\r\nHotFixID=File 1\r\n\r\n"
+                + "CSName=XP-POS04\r\nHotFixID=KB958644\r\n");
+        assertThat(InventoryReaders.read(list).problems()).extracting(p -> p.location().place())
+                .containsExactly("line 3");
+    }
+
+    @Test
     void windowsTextDecodings() {
         byte[] utf16 = "\uFEFFHost Name:\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
         assertThat(WindowsText.decode(utf16)).isEqualTo("Host Name:\r\n");
