@@ -139,8 +139,24 @@ class ScanCommandTest {
     }
 
     @Test
-    void anAdvisoryFileWithoutRecordsIsAWarning(@TempDir Path dir) throws Exception {
+    void aNamedJsonFileThatHoldsNoOsvRecordIsAnError(@TempDir Path dir) throws Exception {
         Path json = Files.writeString(dir.resolve("schema.json"), "{\"title\": \"some other JSON\"}");
+        Cli.Result r = Cli.run("scan", "--advisories", json.toString(), JAVA_APP);
+        assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: " + json
+                + ": no OSV record in it (1 record rejected; the first: not an OSV record: no \"id\")\n"));
+    }
+
+    @Test
+    void aJsonFileThatHoldsNoOsvRecordInADirectoryIsAWarning(@TempDir Path dir) throws Exception {
+        Path json = Files.writeString(dir.resolve("schema.json"), "{\"title\": \"some other JSON\"}");
+        Cli.Result r = Cli.run("scan", "--advisories", dir.toString(), JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("patchgap: warning: " + json + ": skipped: not an OSV record");
+    }
+
+    @Test
+    void aNamedOsvFileWithoutRecordsIsAWarning(@TempDir Path dir) throws Exception {
+        Path json = Files.writeString(dir.resolve("empty.json"), "[]");
         Cli.Result r = Cli.run("scan", "--advisories", json.toString(), JAVA_APP);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("patchgap: warning: " + json + ": no usable advisory record in this file");
