@@ -105,9 +105,11 @@ final class AdvisoryLoader {
         if (kind != AdvisoryFileKind.OSV || packageAdvisories.size() > advisoriesBefore) return;
         List<Problem> met = problems.subList(problemsBefore, problems.size());
         if (!met.isEmpty() && met.stream().allMatch(p -> p.message().contains(NOT_OSV))) {
-            throw new BadInputException(Location.of(file.toString()), "no OSV record in it (" + met.size()
-                    + (met.size() == 1 ? " record" : " records") + " rejected; the first: " + met.get(0).message()
-                    + ")");
+            String first = met.get(0).message();
+            String why = first.substring(first.indexOf(NOT_OSV) + NOT_OSV.length()).replaceFirst("^: ", "");
+            throw new BadInputException(Location.of(file.toString()), "not OSV advisories: "
+                    + (met.size() == 1 ? "its one record is not" : "none of its " + met.size() + " records is")
+                    + " an OSV record (" + (met.size() == 1 ? "" : "the first: ") + why + ")");
         }
     }
 

@@ -143,7 +143,7 @@ class ScanCommandTest {
         Path json = Files.writeString(dir.resolve("schema.json"), "{\"title\": \"some other JSON\"}");
         Cli.Result r = Cli.run("scan", "--advisories", json.toString(), JAVA_APP);
         assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: " + json
-                + ": no OSV record in it (1 record rejected; the first: not an OSV record: no \"id\")\n"));
+                + ": not OSV advisories: its one record is not an OSV record (no \"id\")\n"));
     }
 
     @Test
