@@ -70,7 +70,7 @@ final class AdvisoryLoader {
             } else if (Files.exists(path)) {
                 AdvisoryFileKind kind = AdvisoryFileKind.of(path);
                 // Named on the command line: read as what its name says, so that its error is that reader's.
-                loader.read(path, kind != AdvisoryFileKind.OTHER ? kind
+                loader.readNamed(path, kind != AdvisoryFileKind.OTHER ? kind
                         : AdvisoryFileKind.isCsvName(path) ? AdvisoryFileKind.EPSS : AdvisoryFileKind.OSV);
             } else {
                 throw new BadInputException(Location.of(path.toString()), "no such file or directory");
@@ -92,6 +92,29 @@ final class AdvisoryLoader {
             }
         }
     }
+
+    /**
+     * Reads a file named on the command line. Read as OSV, a file of which no record is one (valid JSON of some
+     * other kind) is an error, not a warning: the file is wrong, not a record in it. Other kinds keep their
+     * readers' rules (a CSAF document whose products have no purl or CPE is fine, and only warned about).
+     */
+    private void readNamed(Path file, AdvisoryFileKind kind) throws BadInputException {
+        int advisoriesBefore = packageAdvisories.size();
+        int problemsBefore = problems.size();
+        read(file, kind);
+        if (kind != AdvisoryFileKind.OSV || packageAdvisories.size() > advisoriesBefore) return;
+        List<Problem> met = problems.subList(problemsBefore, problems.size());
+        if (!met.isEmpty() && met.stream().allMatch(p -> p.message().contains(NOT_OSV))) {
+            String first = met.get(0).message();
+            String why = first.substring(first.indexOf(NOT_OSV) + NOT_OSV.length()).replaceFirst("^: ", "");
+            throw new BadInputException(Location.of(file.toString()), "not OSV advisories: "
+                    + (met.size() == 1 ? "its one record is not" : "none of its " + met.size() + " records is")
+                    + " an OSV record (" + (met.size() == 1 ? "" : "the first: ") + why + ")");
+        }
+    }
+
+    /** How the OSV reader rejects a record that is not one (OsvRecordMapper), as opposed to a flawed OSV record. */
+    private static final String NOT_OSV = "not an OSV record";
 
     private void read(Path file, AdvisoryFileKind kind) throws BadInputException {
         switch (kind) {

@@ -139,8 +139,43 @@ class ScanCommandTest {
     }
 
     @Test
-    void anAdvisoryFileWithoutRecordsIsAWarning(@TempDir Path dir) throws Exception {
+    void aNamedJsonFileThatHoldsNoOsvRecordIsAnError(@TempDir Path dir) throws Exception {
         Path json = Files.writeString(dir.resolve("schema.json"), "{\"title\": \"some other JSON\"}");
+        Cli.Result r = Cli.run("scan", "--advisories", json.toString(), JAVA_APP);
+        assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: " + json
+                + ": not OSV advisories: its one record is not an OSV record (no \"id\")\n"));
+    }
+
+    @Test
+    void aJsonFileThatHoldsNoOsvRecordInADirectoryIsAWarning(@TempDir Path dir) throws Exception {
+        Path json = Files.writeString(dir.resolve("schema.json"), "{\"title\": \"some other JSON\"}");
+        Cli.Result r = Cli.run("scan", "--advisories", dir.toString(), JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("patchgap: warning: " + json + ": skipped: not an OSV record");
+    }
+
+    @Test
+    void aNamedCsafDocumentWhoseProductsCannotBeMatchedIsAWarning(@TempDir Path dir) throws Exception {
+        String csaf = Files.readString(Cli.REPO.resolve("formats/src/test/resources/csaf/npm-affected-and-fixed.json"));
+        Path json = Files.writeString(dir.resolve("no-purls.json"),
+                csaf.replace("\"purl\"", "\"x_purl\"").replace("\"cpe\"", "\"x_cpe\""));
+        Cli.Result r = Cli.run("scan", "--advisories", json.toString(), JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains(json + ": /vulnerabilities/0/product_status: 3 affected product(s) have neither "
+                + "purl nor CPE");
+    }
+
+    @Test
+    void ignoredQfeLinesAreCountedAsInventoryEntriesNotComponents() {
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, Cli.example("inventories/windows/xp-pos04"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("2 inventory entries skipped").doesNotContain("components skipped")
+                .contains("qfe.csv: line 3: not a KB update id, ignored: 'File 1'");
+    }
+
+    @Test
+    void aNamedOsvFileWithoutRecordsIsAWarning(@TempDir Path dir) throws Exception {
+        Path json = Files.writeString(dir.resolve("empty.json"), "[]");
         Cli.Result r = Cli.run("scan", "--advisories", json.toString(), JAVA_APP);
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("patchgap: warning: " + json + ": no usable advisory record in this file");

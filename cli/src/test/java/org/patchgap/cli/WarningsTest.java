@@ -33,9 +33,15 @@ class WarningsTest {
         List<String> lines = text.lines().toList();
         assertThat(lines).hasSize(1 + 20 + 1);
         assertThat(lines.get(0)).isEqualTo("patchgap: warning: 25 advisory records skipped; 1 withdrawn advisory ignored; "
-                + "3 GIT ranges not matched (commits, not versions); 1 component skipped; "
+                + "3 GIT ranges not matched (commits, not versions); 1 inventory entry skipped; "
                 + "2 components not matchable (no ecosystem or version)");
         assertThat(lines.get(1)).isEqualTo("patchgap: warning: osv.zip!/X-0.json: /affected/0: bad range");
         assertThat(lines.get(21)).isEqualTo("patchgap: warning: ... and 5 more (all are in the JSON report's \"problems\")");
+    }
+
+    @Test
+    void countsAreGroupedByThousands() {
+        String text = print(new ScanSummary(1, 5, 0, 3, 3, 0, 0, 0, 1395, 2, 0), List.of());
+        assertThat(text).startsWith("patchgap: warning: 1,395 advisory records skipped; 2 inventory entries skipped");
     }
 }

@@ -13,7 +13,8 @@ package org.patchgap.formats.report;
  * @param gitRanges             GIT ranges seen: they name commits, not versions, and are not matched
  * @param droppedRanges         ranges dropped because a version in them is invalid for its ecosystem
  * @param skippedAdvisories     advisory records skipped as unusable by the reader
- * @param skippedComponents     components skipped as unusable by an inventory reader
+ * @param skippedComponents     inventory entries the readers skipped: unusable components, and entries that are
+ *                              no component (a qfe.csv line whose update id is no KB number)
  * @param skippedFiles          files of a walked directory that a reader took but could not read
  */
 public record ScanSummary(

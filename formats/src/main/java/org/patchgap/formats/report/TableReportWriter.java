@@ -32,6 +32,15 @@ public final class TableReportWriter {
     private static final List<String> HEADER_WITH_EPSS =
             List.of("SEVERITY", "EPSS", "PACKAGE", "VERSION", "VULNERABILITY", "FIX", "TARGET");
 
+    /*
+     * PACKAGE and TARGET are the only cells shortened, so that the table fits about 120 columns: versions,
+     * vulnerability ids and fixes are what the reader acts on and are never cut. The full names stay in the
+     * Upgrades section and in the JSON report.
+     */
+    static final int PACKAGE_WIDTH = 36;
+    static final int TARGET_WIDTH = 24;
+    private static final String ELLIPSIS = "...";
+
     /** The whole report as text, ending with a newline; not-affected matches are counted, not listed. */
     public String render(ScanReport report, boolean colour) {
         return render(report, colour, false);
@@ -55,11 +64,11 @@ public final class TableReportWriter {
                 List<String> row = new ArrayList<>(header.size());
                 row.add(severityCell(f.severity()));
                 if (epss) row.add(report.epss(f).map(TableReportWriter::epssCell).orElse("-"));
-                row.add(f.component().name());
+                row.add(shorten(f.component().name(), PACKAGE_WIDTH));
                 row.add(String.valueOf(f.component().version()));
                 row.add(vulnerabilityCell(f) + (report.knownExploited(f).isPresent() ? " [KEV]" : ""));
                 row.add(fixCell(f));
-                row.add(f.target());
+                row.add(shorten(targetCell(f), TARGET_WIDTH));
                 rows.add(row);
             }
             int[] widths = widths(header, rows);
@@ -107,7 +116,7 @@ public final class TableReportWriter {
             Ansi ansi) {
         if (notAffected.isEmpty()) return;
         int n = notAffected.size();
-        out.append(out.isEmpty() ? "" : "\n").append(ansi.bold(n + plural(n, " finding") + " not reported: vendor"
+        out.append(out.isEmpty() ? "" : "\n").append(ansi.bold(count(n) + plural(n, " finding") + " not reported: vendor"
                 + (n == 1 ? " states" : "s state") + " not affected (VEX)"))
                 .append(show ? "" : "; --show-not-affected lists " + (n == 1 ? "it" : "them")).append('\n');
         if (!show) return;
@@ -208,8 +217,9 @@ public final class TableReportWriter {
 
     static String summaryLine(ScanReport report) {
         ScanSummary s = report.summary();
-        String scanned = s.targets() + plural(s.targets(), " target") + ", " + s.components()
-                + plural(s.components(), " component") + ", " + s.advisoryRecords() + plural(s.advisoryRecords(), " advisory record");
+        String scanned = count(s.targets()) + plural(s.targets(), " target") + ", " + count(s.components())
+                + plural(s.components(), " component") + ", " + count(s.advisoryRecords())
+                + plural(s.advisoryRecords(), " advisory record");
         if (report.findings().isEmpty()) {
             return "No known vulnerabilities found (" + scanned + ").";
         }
@@ -217,12 +227,17 @@ public final class TableReportWriter {
         Map<SeverityLevel, Integer> counts = report.findingsBySeverity();
         for (int i = SeverityLevel.values().length - 1; i >= 0; i--) {
             SeverityLevel level = SeverityLevel.values()[i];
-            if (counts.get(level) > 0) parts.add(counts.get(level) + " " + level.label());
+            if (counts.get(level) > 0) parts.add(count(counts.get(level)) + " " + level.label());
         }
         Set<String> exposed = new HashSet<>();
         for (Finding f : report.findings()) exposed.add(f.target());
-        return report.findings().size() + plural(report.findings().size(), " finding") + " (" + String.join(", ", parts)
-                + ") in " + exposed.size() + " of " + scanned + ".";
+        return count(report.findings().size()) + plural(report.findings().size(), " finding") + " ("
+                + String.join(", ", parts) + ") in " + count(exposed.size()) + " of " + scanned + ".";
+    }
+
+    /** A count as people read it, with thousands grouped ({@code 1,395}); JSON keeps plain numbers. */
+    public static String count(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     private static String plural(int n, String word) {
@@ -240,6 +255,30 @@ public final class TableReportWriter {
         if (id.startsWith("CVE-")) return id;
         return f.vulnerability().aliases().stream().filter(a -> a.startsWith("CVE-")).findFirst()
                 .map(cve -> id + " (" + cve + ")").orElse(id);
+    }
+
+    /**
+     * The target as the table shows it: for an SBOM that names its subject ({@code shop.cdx.json (shop@1.4)}, as
+     * the directory walk labels it) the subject's name, since the file is in the component's location; any
+     * other target (a host, an image, a lock file's path) as it is.
+     */
+    static String targetCell(Finding f) {
+        String target = f.target();
+        int open = target.lastIndexOf(" (");
+        if (open <= 0 || !target.endsWith(")")) return target;
+        String file = target.substring(0, open);
+        String locationFile = f.component().location() == null ? "" : f.component().location().file();
+        boolean fileIsLocation = locationFile.equals(file) || locationFile.endsWith("/" + file)
+                || locationFile.endsWith("\\" + file);
+        return fileIsLocation ? target.substring(open + 2, target.length() - 1) : target;
+    }
+
+    /** {@code text}, or when longer than {@code max} its start and end around an ellipsis (both ends identify). */
+    static String shorten(String text, int max) {
+        if (text.length() <= max) return text;
+        int kept = max - ELLIPSIS.length();
+        int head = (kept + 1) / 2;
+        return text.substring(0, head) + ELLIPSIS + text.substring(text.length() - (kept - head));
     }
 
     private static int[] widths(List<String> header, List<List<String>> rows) {

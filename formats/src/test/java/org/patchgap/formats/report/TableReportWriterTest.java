@@ -3,6 +3,11 @@ package org.patchgap.formats.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.patchgap.core.model.Component;
+import org.patchgap.core.model.Finding;
+import org.patchgap.core.model.Location;
+import org.patchgap.core.model.Severity;
+import org.patchgap.core.model.Vulnerability;
 import org.junit.jupiter.api.Test;
 
 class TableReportWriterTest {
@@ -105,5 +110,45 @@ class TableReportWriterTest {
                 .isEqualTo("notes");
         assertThat(TableReportWriter.remediationName(new org.patchgap.core.model.Remediation(cat,
                 "Update to the firmware released in March, see the notes", null, null))).isEqualTo("see JSON report");
+    }
+
+    @Test
+    void longPackageAndTargetNamesAreShortenedInTheMiddleAndTheSbomFileLeftToTheJson() {
+        Component windows = new Component("Windows", "Windows 7 for x64-based Systems Service Pack 1", "6.1.7601",
+                null, new Location("inventories/win7/systeminfo.txt", null));
+        Component lib = new Component("npm", "lodash", "4.17.11", "pkg:npm/lodash@4.17.11",
+                new Location("inventories/storefront-web.cdx.xml", "/bom/components/component[2]"));
+        Finding host = new Finding("WIN7-FIN01-ACCOUNTING-DEPARTMENT", windows, cve("CVE-2017-0143"), Severity.UNKNOWN, "KB missing", List.of("KB4012212"), true);
+        Finding app = new Finding("storefront-web.cdx.xml (storefront-web@3.2.0)", lib, cve("CVE-2019-10744"), Severity.UNKNOWN, "range", List.of("4.17.12"),
+                true);
+        String table = writer.render(new ScanReport(List.of(host, app), List.of(), List.of(), ReportFixtures.SUMMARY),
+                false);
+        assertThat(table).contains("  Windows 7 for x64...s Service Pack 1  6.1.7601  CVE-2017-0143   KB4012212  WIN7-FIN01-...DEPARTMENT\n")
+                .contains("  4.17.12    storefront-web@3.2.0\n").doesNotContain("cdx.xml");
+    }
+
+    private static Vulnerability cve(String id) {
+        return new Vulnerability(id, List.of(), null, null, null, null, List.of(), List.of(), List.of(), id + ".json");
+    }
+
+    @Test
+    void aTargetKeepsItsFileWhenTheFileIsNotTheComponentsOwn() {
+        Finding image = new Finding("rootfs (Debian 12)", ReportFixtures.LOG4J, ReportFixtures.LOG4SHELL.vulnerability(),
+                Severity.UNKNOWN, "range", List.of(), true);
+        assertThat(TableReportWriter.targetCell(image)).isEqualTo("rootfs (Debian 12)");
+    }
+
+    @Test
+    void shorteningKeepsBothEnds() {
+        assertThat(TableReportWriter.shorten("abcdefghij", 10)).isEqualTo("abcdefghij");
+        assertThat(TableReportWriter.shorten("abcdefghijk", 10)).isEqualTo("abcd...ijk");
+    }
+
+    @Test
+    void summaryCountsAreGroupedByThousands() {
+        ScanReport big = new ScanReport(List.of(), List.of(), List.of(),
+                new ScanSummary(1200, 1395, 0, 250000, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(writer.render(big, false))
+                .isEqualTo("No known vulnerabilities found (1,200 targets, 1,395 components, 250,000 advisory records).\n");
     }
 }
