@@ -32,6 +32,32 @@ class DbCommandTest {
     }
 
     @Test
+    void removeTakesOneSourceOutAndKeepsTheRest() {
+        String osv = "import:" + Path.of(Cli.example("advisories/osv")).toAbsolutePath().normalize();
+        Cli.run("db", "import", "--db", db.toString(), Cli.example("advisories/osv"),
+                Cli.example("advisories/kev/known_exploited_vulnerabilities-log4j.json"));
+
+        Cli.Result removed = Cli.run("db", "remove", "--db", db.toString(), osv);
+
+        assertThat(removed.exit()).as(removed.err()).isZero();
+        assertThat(removed.out()).contains(osv + ": removed");
+        Cli.Result status = Cli.run("db", "status", "--db", db.toString());
+        assertThat(status.out()).doesNotContain(osv).contains("kev").contains("KEV entries: 2");
+        assertThat(status.out()).doesNotContain("PyPI");
+    }
+
+    @Test
+    void removingASourceTheDatabaseDoesNotHaveChangesNothingAndListsWhatItHas() {
+        Cli.run("db", "import", "--db", db.toString(), Cli.example("advisories/kev/known_exploited_vulnerabilities-log4j.json"));
+
+        Cli.Result removed = Cli.run("db", "remove", "--db", db.toString(), "kev", "osv:Bogus");
+
+        assertThat(removed.exit()).isEqualTo(2);
+        assertThat(removed.err()).contains("no source named 'osv:Bogus'; the database has kev");
+        assertThat(Cli.run("db", "status", "--db", db.toString()).out()).contains("KEV entries: 2");
+    }
+
+    @Test
     void statusWithoutADatabaseSaysWhatToDo() {
         Cli.Result status = Cli.run("db", "status", "--db", db.resolve("none").toString());
 

@@ -44,6 +44,13 @@ final class DatabaseCommit {
     static void commit(Path directory, List<SourceData> replaced, List<SourceStatus> refreshed,
                        Map<String, String> failed, boolean deflate, Clock clock, ProgressListener progress)
             throws DatabaseException {
+        commit(directory, replaced, refreshed, failed, Set.of(), deflate, clock, progress);
+    }
+
+    /** As above, and the sources named in {@code removed} are left out of the new database with their segments. */
+    static void commit(Path directory, List<SourceData> replaced, List<SourceStatus> refreshed,
+                       Map<String, String> failed, Set<String> removed, boolean deflate, Clock clock,
+                       ProgressListener progress) throws DatabaseException {
         Path target = directory.resolve(DatabaseFormat.FILE_NAME);
         Path temp = directory.resolve(TEMP_PREFIX + Long.toHexString(System.nanoTime()));
         try {
@@ -52,7 +59,7 @@ final class DatabaseCommit {
             DatabaseFile previous = openPrevious(target, progress);
             try (previous; DatabaseWriter writer = DatabaseWriter.create(temp, deflate)) {
                 Map<String, SourceStatus> sources = new TreeMap<>();
-                Set<String> replacedNames = new HashSet<>();
+                Set<String> replacedNames = new HashSet<>(removed);
                 for (SourceData data : replaced) {
                     replacedNames.add(data.status().name());
                 }

@@ -22,6 +22,7 @@ import org.patchgap.store.DatabaseLocation;
 import org.patchgap.store.DatabaseStatus;
 import org.patchgap.store.DatabaseUpdater;
 import org.patchgap.store.SourceOutcome;
+import org.patchgap.store.SourceRemoval;
 import org.patchgap.store.SourceSettings;
 import org.patchgap.store.SourceStatus;
 import org.patchgap.store.UpdateReport;
@@ -40,7 +41,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "db", mixinStandardHelpOptions = true,
         description = "Download, import and inspect the local advisory database (docs/database.md).",
-        subcommands = {DbCommand.Update.class, DbCommand.Import.class, DbCommand.Status.class})
+        subcommands = {DbCommand.Update.class, DbCommand.Import.class, DbCommand.Status.class,
+                DbCommand.Remove.class})
 public final class DbCommand implements Callable<Integer> {
 
     static final int OK = 0;
@@ -58,7 +60,7 @@ public final class DbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return fail(spec, "db: give a subcommand: update, import or status (see 'patchgap db --help')");
+        return fail(spec, "db: give a subcommand: update, import, status or remove (see 'patchgap db --help')");
     }
 
     Path directory() {
@@ -125,6 +127,34 @@ public final class DbCommand implements Callable<Integer> {
             } catch (DatabaseException e) {
                 return fail(spec, e.getMessage());
             }
+        }
+    }
+
+    /** {@code patchgap db remove SOURCE...}. */
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Remove sources (named as 'patchgap db status' lists them, e.g. osv:PyPI or "
+                    + "import:/srv/mirror) and their records; the rest is kept and installed atomically.")
+    static final class Remove implements Callable<Integer> {
+
+        @ParentCommand
+        @Nullable DbCommand parent;
+
+        @Spec
+        @Nullable CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Sources to remove.")
+        List<String> sources = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            try {
+                new SourceRemoval(parent.directory()).remove(sources, progress(spec));
+            } catch (DatabaseException e) {
+                return fail(spec, e.getMessage());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (String source : sources) out.println(source + ": removed");
+            return OK;
         }
     }
 
