@@ -1,6 +1,7 @@
 package org.patchgap.formats;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.patchgap.core.model.BadInputException;
@@ -15,6 +16,13 @@ import org.patchgap.core.model.Vulnerability;
 public interface AdvisoryReader {
 
     ReadResult<Vulnerability> read(Path path) throws BadInputException;
+
+    /** {@link #read} for a reader whose work is in {@link #readEach}: its records collected in order. */
+    static ReadResult<Vulnerability> collect(AdvisoryReader reader, Path path) throws BadInputException {
+        List<Vulnerability> records = new ArrayList<>();
+        List<Problem> problems = reader.readEach(path, records::add);
+        return new ReadResult<>(records, problems);
+    }
 
     /**
      * Reads {@code path} as {@link #read} does, but hands each record to {@code sink} in the same order as soon as

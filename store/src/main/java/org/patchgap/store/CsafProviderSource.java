@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -26,6 +24,7 @@ import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.csaf.CsafAdvisoryReader;
+import org.patchgap.formats.support.Timestamps;
 
 /**
  * A CSAF 2.0 provider as a source ({@code csaf:<domain>}): its {@code provider-metadata.json} (CSAF 2.0, section
@@ -173,9 +172,8 @@ final class CsafProviderSource {
             progress.note(name + ": " + fetched + " of " + documents.size() + " documents changed after " + watermark
                     + "; " + unchanged + " unchanged kept");
         }
-        // A CSAF record no purl places in an ecosystem cannot be matched or stored; the reader reported why.
-        List<Vulnerability> stored = records.stream()
-                .filter(v -> !v.affected().isEmpty() || !v.notAffected().isEmpty()).toList();
+        // A CSAF record naming no package (no purl or CPE) cannot be matched or stored; the reader reported why.
+        List<Vulnerability> stored = records.stream().filter(Vulnerability::namesPackages).toList();
         Instant next = nextWatermark(documents, watermark, firstUnreachable, stored);
         SourceStatus status = new SourceStatus(name, metadataUrl.toString(), now, stored.size(), problems.size(),
                 next == null ? null : next.toString(), null, null, null);
@@ -233,16 +231,7 @@ final class CsafProviderSource {
     }
 
     private static @Nullable Instant instant(@Nullable String text) {
-        if (text == null || text.isBlank()) return null;
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(text.strip());
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
+        return text == null ? null : Timestamps.rfc3339OrNull(text.strip());
     }
 
     /**

@@ -11,9 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,30 +131,6 @@ final class DatabaseCommit {
             writer.segment(SegmentKind.EPSS, source, "", unique, table);
             progress.written(source);
         }
-    }
-
-    /**
-     * Groups records by the base ecosystems they name (affected or not-affected packages), in OSV spelling ({@code Debian:12} under {@code Debian}); a
-     * record naming two ecosystems is stored in both, one naming none under {@code ""}.
-     */
-    static Map<String, List<Vulnerability>> byEcosystem(List<Vulnerability> records) {
-        Map<String, List<Vulnerability>> groups = new LinkedHashMap<>();
-        Map<String, String> spelling = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        Map<String, String> keyOf = new HashMap<>(); // a few spellings, each worked out once
-        for (Vulnerability v : records) {
-            Set<String> seen = new HashSet<>();
-            for (PackageRef p : packagesOf(v)) {
-                String key = keyOf.computeIfAbsent(p.ecosystem(),
-                        e -> spelling.computeIfAbsent(ecosystemKey(e), b -> b));
-                if (seen.add(key)) {
-                    groups.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
-                }
-            }
-            if (seen.isEmpty()) {
-                groups.computeIfAbsent("", k -> new ArrayList<>()).add(v);
-            }
-        }
-        return groups;
     }
 
     /** A package a record names: affected, or stated not affected. */

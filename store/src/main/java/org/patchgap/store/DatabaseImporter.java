@@ -120,8 +120,7 @@ public final class DatabaseImporter {
      * records (products without purl or CPE) were reported by its reader.
      */
     private static ReadResult<Vulnerability> usable(ReadResult<Vulnerability> read) {
-        return new ReadResult<>(read.items().stream()
-                .filter(v -> !v.affected().isEmpty() || !v.notAffected().isEmpty()).toList(), read.problems());
+        return new ReadResult<>(read.items().stream().filter(Vulnerability::namesPackages).toList(), read.problems());
     }
 
     /**

@@ -33,9 +33,7 @@ final class ImportTreeReader implements AdvisoryReader {
 
     @Override
     public ReadResult<Vulnerability> read(Path root) throws BadInputException {
-        List<Vulnerability> records = new ArrayList<>();
-        List<Problem> problems = readEach(root, records::add);
-        return new ReadResult<>(records, problems);
+        return AdvisoryReader.collect(this, root);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.nvd.NvdCveReader;
 import org.patchgap.formats.nvd.NvdPage;
+import org.patchgap.formats.support.Timestamps;
 
 /**
  * The {@code nvd} source: pages through the NVD CVE API 2.0 with {@link HttpDownloader}.
@@ -61,7 +61,8 @@ final class NvdSource {
     Update update(String name, @Nullable SourceStatus before, Path databaseFile, Path downloads, Instant now,
                   ProgressListener progress) throws IOException, BadInputException, DatabaseException {
         NvdSettings nvd = settings.nvd();
-        Instant since = before == null || before.records() == 0 ? null : instant(before.watermark());
+        Instant since = before == null || before.records() == 0 ? null
+                : Timestamps.rfc3339OrNull(before.watermark());
         if (since != null && Duration.between(since, now).toDays() >= MAX_WINDOW_DAYS) {
             progress.note(name + ": last update older than " + MAX_WINDOW_DAYS + " days: fetching every CVE");
             since = null;
@@ -154,12 +155,4 @@ final class NvdSource {
         }
     }
 
-    private static @Nullable Instant instant(@Nullable String text) {
-        if (text == null) return null;
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +18,7 @@ import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.ReadResult;
 import org.patchgap.core.model.Vulnerability;
 import org.patchgap.formats.AdvisoryReader;
+import org.patchgap.formats.support.Timestamps;
 
 /**
  * Brings one OSV ecosystem up to date record by record instead of downloading its whole dump.
@@ -54,7 +54,7 @@ final class OsvIncremental {
     Outcome update(String name, String ecosystem, SourceSettings settings, SourceStatus before, Path databaseFile,
                    Path downloads, Instant now, ProgressListener progress) throws IOException, BadInputException,
             DatabaseException {
-        Instant watermark = instant(before.watermark());
+        Instant watermark = Timestamps.rfc3339OrNull(before.watermark());
         if (watermark == null) {
             return new NeedsFullDump("no watermark");
         }
@@ -70,7 +70,7 @@ final class OsvIncremental {
             for (String line : (Iterable<String>) lines::iterator) {
                 int comma = line.indexOf(',');
                 if (line.isBlank()) continue;
-                Instant modified = comma < 0 ? null : instant(line.substring(0, comma).strip());
+                Instant modified = comma < 0 ? null : Timestamps.rfc3339OrNull(line.substring(0, comma).strip());
                 if (modified == null) {
                     return new NeedsFullDump("modified_id.csv: unreadable line '" + line + "'");
                 }
@@ -113,7 +113,7 @@ final class OsvIncremental {
             String localPrefix = dir.toString() + dir.getFileSystem().getSeparator();
             Instant newest = watermark;
             for (Vulnerability v : fresh.items()) {
-                records.put(v.id(), withSource(v, v.source().startsWith(localPrefix)
+                records.put(v.id(), v.withSource(v.source().startsWith(localPrefix)
                         ? base + v.source().substring(localPrefix.length()) : v.source()));
                 if (v.modified() != null && v.modified().isAfter(newest)) {
                     newest = v.modified();
@@ -130,18 +130,6 @@ final class OsvIncremental {
         }
     }
 
-    private static Vulnerability withSource(Vulnerability v, String source) {
-        return v.withSource(source);
-    }
-
-    private static @Nullable Instant instant(@Nullable String text) {
-        if (text == null) return null;
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 
     private static String safe(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");

@@ -34,12 +34,12 @@ class AdvisoryCodecProperties {
             if (ids.add(v.id())) unique.add(v); // ids are unique within a source
         }
         List<Vulnerability> back = new ArrayList<>();
-        for (var e : DatabaseCommit.byEcosystem(unique).entrySet()) {
+        for (var e : EcosystemGroups.of(unique).entrySet()) {
             byte[] bytes = AdvisorySegment.encode(e.getKey(), e.getValue(), "/tmp/x/", "https://example.org/");
             AdvisorySegment.parse(ByteBuffer.wrap(bytes)).readAll(back::add);
         }
         List<Vulnerability> expected = unique.stream().map(v -> v.source().startsWith("/tmp/x/")
-                ? withSource(v, "https://example.org/" + v.source().substring("/tmp/x/".length())) : v).toList();
+                ? v.withSource("https://example.org/" + v.source().substring("/tmp/x/".length())) : v).toList();
         assertThat(new java.util.HashSet<>(back)).isEqualTo(new java.util.HashSet<>(expected));
     }
 
@@ -87,9 +87,5 @@ class AdvisoryCodecProperties {
                     return v;
                 }))
                 .list().ofMaxSize(12);
-    }
-
-    private static Vulnerability withSource(Vulnerability v, String source) {
-        return v.withSource(source);
     }
 }

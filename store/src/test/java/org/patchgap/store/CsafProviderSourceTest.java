@@ -33,13 +33,7 @@ class CsafProviderSourceTest {
 
     private FixtureServer server;
     private DatabaseUpdater updater;
-    private final ProgressListener quiet = new ProgressListener() {
-        @Override
-        public void note(String text) {}
-
-        @Override
-        public void finished(String source, String outcome) {}
-    };
+    private final ProgressListener quiet = ProgressListener.NONE;
 
     @BeforeEach
     void start() throws Exception {

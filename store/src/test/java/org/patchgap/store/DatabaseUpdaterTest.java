@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,18 +30,8 @@ class DatabaseUpdaterTest {
 
     private FixtureServer server;
     private SourceSettings settings;
-    private final List<String> log = new ArrayList<>();
-    private final ProgressListener progress = new ProgressListener() {
-        @Override
-        public void note(String text) {
-            log.add(text);
-        }
-
-        @Override
-        public void finished(String source, String outcome) {
-            log.add(source + ": " + outcome);
-        }
-    };
+    private final RecordingProgress progress = new RecordingProgress();
+    private final List<String> log = progress.log;
 
     @BeforeEach
     void start() throws Exception {

@@ -38,18 +38,8 @@ class NvdSourceTest {
     private FixtureServer server;
     private SourceSettings settings;
     private final MutableClock clock = new MutableClock(Instant.parse("2025-08-25T12:00:00Z"));
-    private final List<String> log = new ArrayList<>();
-    private final ProgressListener progress = new ProgressListener() {
-        @Override
-        public void note(String text) {
-            log.add(text);
-        }
-
-        @Override
-        public void finished(String source, String outcome) {
-            log.add(source + ": " + outcome);
-        }
-    };
+    private final RecordingProgress progress = new RecordingProgress();
+    private final List<String> log = progress.log;
 
     @BeforeEach
     void start() throws Exception {

@@ -50,7 +50,7 @@ class SourceEncoderTest {
         records.forEach(encoder);
         List<SourceData.EncodedSegment> streamed = encoder.segments();
 
-        Map<String, List<Vulnerability>> groups = DatabaseCommit.byEcosystem(records);
+        Map<String, List<Vulnerability>> groups = EcosystemGroups.of(records);
         assertThat(streamed).extracting(SourceData.EncodedSegment::ecosystem).containsExactlyElementsOf(groups.keySet());
         assertThat(streamed).hasSizeGreaterThan(3);
         for (SourceData.EncodedSegment segment : streamed) {

@@ -79,15 +79,14 @@ public final class Matcher {
                 if (component.ecosystem() == null) {
                     // Only a component that no package ecosystem identifies is matched by its CPE: package data
                     // (OSV) is more precise than NVD's CPE applicability (docs/decisions/0009-cpe-matching.md).
-                    ComponentMatch match = component.cpe() == null ? null : cpeMatcher.match(target.name(), component, problems);
+                    ComponentMatch match = component.cpe() == null ? null
+                            : cpeMatcher.match(target.name(), component, problems);
                     if (match == null) {
                         unmatchable++;
                         continue;
                     }
                     matched++;
-                    findings.addAll(match.findings());
-                    suppressed.addAll(match.suppressed());
-                    if (match.upgrade() != null) upgrades.add(match.upgrade());
+                    match.addTo(findings, suppressed, upgrades);
                     continue;
                 }
                 if (component.version() == null || component.version().isBlank()) {
@@ -108,10 +107,8 @@ public final class Matcher {
                 PackageEntries candidates = index.candidates(context.canonical(), component.name());
                 if (candidates.entries().isEmpty()) continue;
                 checks += candidates.entries().size();
-                ComponentMatch match = matchComponent(target.name(), component, installed, candidates, context);
-                findings.addAll(match.findings());
-                suppressed.addAll(match.suppressed());
-                if (match.upgrade() != null) upgrades.add(match.upgrade());
+                matchComponent(target.name(), component, installed, candidates, context)
+                        .addTo(findings, suppressed, upgrades);
             }
         }
         findings.sort(Finding.MOST_SEVERE_FIRST);
@@ -128,7 +125,13 @@ public final class Matcher {
         }
     }
 
-    record ComponentMatch(List<Finding> findings, Upgrade upgrade, List<SuppressedFinding> suppressed) {}
+    record ComponentMatch(List<Finding> findings, Upgrade upgrade, List<SuppressedFinding> suppressed) {
+        void addTo(List<Finding> allFindings, List<SuppressedFinding> allSuppressed, List<Upgrade> allUpgrades) {
+            allFindings.addAll(findings);
+            allSuppressed.addAll(suppressed);
+            if (upgrade != null) allUpgrades.add(upgrade);
+        }
+    }
 
     static final ComponentMatch NOTHING = new ComponentMatch(List.of(), null, List.of());
 

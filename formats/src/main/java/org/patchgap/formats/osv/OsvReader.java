@@ -48,9 +48,7 @@ public final class OsvReader implements AdvisoryReader {
 
     @Override
     public ReadResult<Vulnerability> read(Path path) throws BadInputException {
-        List<Vulnerability> records = new ArrayList<>();
-        List<Problem> problems = readEach(path, records::add);
-        return new ReadResult<>(records, problems);
+        return AdvisoryReader.collect(this, path);
     }
 
     @Override

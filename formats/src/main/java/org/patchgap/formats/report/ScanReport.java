@@ -47,24 +47,21 @@ public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Pr
 
     /** The KEV entry of the finding's vulnerability (its id or any CVE alias), when CISA lists it. */
     public java.util.Optional<KevEntry> knownExploited(Finding finding) {
-        KevEntry entry = knownExploited.get(finding.vulnerability().id());
-        if (entry != null) return java.util.Optional.of(entry);
-        for (String alias : finding.vulnerability().aliases()) {
-            entry = knownExploited.get(alias);
-            if (entry != null) return java.util.Optional.of(entry);
-        }
-        return java.util.Optional.empty();
+        return byIdOrAlias(knownExploited, finding);
     }
 
     /** The EPSS score of the finding's vulnerability (its id or any CVE alias), when one was given. */
     public java.util.Optional<EpssScore> epss(Finding finding) {
-        EpssScore score = epss.get(finding.vulnerability().id());
-        if (score != null) return java.util.Optional.of(score);
-        for (String alias : finding.vulnerability().aliases()) {
-            score = epss.get(alias);
-            if (score != null) return java.util.Optional.of(score);
+        return byIdOrAlias(epss, finding);
+    }
+
+    /** The entry of the finding's vulnerability id, else of its first alias that has one (KEV and EPSS key by CVE). */
+    private static <T> java.util.Optional<T> byIdOrAlias(Map<String, T> byCve, Finding finding) {
+        T entry = byCve.get(finding.vulnerability().id());
+        for (var aliases = finding.vulnerability().aliases().iterator(); entry == null && aliases.hasNext(); ) {
+            entry = byCve.get(aliases.next());
         }
-        return java.util.Optional.empty();
+        return java.util.Optional.ofNullable(entry);
     }
 
     /** Findings per severity level, every level present (zero when none). */
