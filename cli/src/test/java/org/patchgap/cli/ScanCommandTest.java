@@ -109,6 +109,46 @@ class ScanCommandTest {
     }
 
     @Test
+    void outputToDevNullLeavesTheDeviceADevice() {
+        Path devNull = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull), "no /dev/null on this system");
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--output", devNull.toString(), JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(Files.isRegularFile(devNull, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    @Test
+    void outputToAFifoWritesTheReportToItsReader(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("report.pipe");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+        var reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readString(fifo);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--format", "json", "--output", fifo.toString(),
+                JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        String report = reader.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(new ObjectMapper().readTree(report).get("findings")).hasSize(6);
+        assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    @Test
+    void outputThroughASymlinkReplacesTheFileAndKeepsTheLink(@TempDir Path dir) throws IOException {
+        Path real = Files.writeString(Files.createDirectory(dir.resolve("reports")).resolve("latest.json"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("report.json"), real);
+        Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--format", "json", "--output", link.toString(),
+                JAVA_APP);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(new ObjectMapper().readTree(real.toFile()).get("findings")).hasSize(6);
+    }
+
+    @Test
     void outputNamingADirectoryIsAnInputError(@TempDir Path dir) {
         Cli.Result r = Cli.run("scan", "--advisories", ADVISORIES, "--output", dir.toString(), JAVA_APP);
         assertThat(r).isEqualTo(new Cli.Result(2, "", "patchgap: " + dir

@@ -1,13 +1,9 @@
 package org.patchgap.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -159,17 +155,7 @@ final class DatabaseCommit {
     }
 
     private static void install(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the file system cannot rename atomically in " + target.getParent(), e);
-        }
-        // Make the rename itself durable (POSIX: fsync the directory); not possible everywhere, and harmless then.
-        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // Windows cannot open a directory as a channel; NTFS journals the rename itself.
-        }
+        AtomicFiles.install(temp, target, true);
     }
 
     private static void removeLeftovers(Path directory) throws IOException {

@@ -11,7 +11,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
@@ -193,7 +192,7 @@ final class HttpDownloader {
             if (total >= 0 && received != total) {
                 throw new IOException("connection closed after " + received + " of " + total + " bytes");
             }
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.install(part, target, false);
             Files.deleteIfExists(partEtag);
             return new Downloaded(target, received, newEtag,
                     response.headers().firstValue("Last-Modified").orElse(null));

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
@@ -110,7 +109,7 @@ public final class MsrcCvrfDownloader {
         }
         try {
             ReadResult<WindowsVulnerability> read = validate(staging, id, url);
-            Files.move(staging, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.install(staging, target, false);
             progress.finished("msrc " + id, read.items().size() + " Windows vulnerabilities");
             return new Download(month, url, target, fetched.bytes(), read.items().size(), read.problems().size());
         } catch (IOException e) {
