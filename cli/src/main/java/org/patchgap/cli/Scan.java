@@ -19,6 +19,7 @@ import org.patchgap.core.model.Location;
 import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.SuppressedFinding;
 import org.patchgap.core.model.Target;
+import org.patchgap.core.windows.WindowsFindings;
 import org.patchgap.core.windows.WindowsMatcher;
 import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.formats.report.ScanReport;

@@ -60,6 +60,21 @@ public final class JsonReportWriter {
         out.flush();
     }
 
+    /**
+     * One finding exactly as an element of the report's {@code findings} array, compact: for stores that keep
+     * findings one by one (the fleet server) and must serve them in the CLI's shape.
+     */
+    public static byte[] findingJson(Finding finding, @Nullable Upgrade upgrade, @Nullable KevEntry knownExploited,
+            @Nullable EpssScore epss) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(2048);
+        try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            writeFinding(json, finding, upgrade, knownExploited, epss);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
     static JsonGenerator generator(OutputStream out) throws IOException {
         JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);

@@ -1,4 +1,4 @@
-package org.patchgap.cli;
+package org.patchgap.core.windows;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,19 +8,17 @@ import org.patchgap.core.match.MatchReport;
 import org.patchgap.core.match.Upgrade;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Target;
-import org.patchgap.core.windows.WindowsFinding;
-import org.patchgap.core.windows.WindowsMatcher;
 
 /**
- * The Windows host matcher as a finding source of {@code scan}: exposed and cannot-tell results become findings
+ * The Windows host matcher as a finding source (of {@code scan}, of the fleet server): exposed and cannot-tell results become findings
  * in the common model; for each host, the exposed findings that the same updates remove become one upgrade,
  * whose target version reads {@code KB4012212 or KB4012215} (or the fixed build of a cumulative product).
  */
-final class WindowsFindings {
+public final class WindowsFindings {
 
     private WindowsFindings() {}
 
-    static MatchReport match(WindowsMatcher matcher, List<Target> targets) {
+    public static MatchReport match(WindowsMatcher matcher, List<Target> targets) {
         List<Finding> findings = new ArrayList<>();
         Map<String, List<WindowsFinding>> byFix = new LinkedHashMap<>();
         int hosts = 0;
@@ -45,7 +43,7 @@ final class WindowsFindings {
     }
 
     /** {@code KB4012212 or KB4012215}, or {@code build 10.0.14393.953 (KB4013429)}. */
-    static String fixText(WindowsFinding finding) {
+    public static String fixText(WindowsFinding finding) {
         String kbs = String.join(" or ", finding.requiredKbs());
         if (finding.fixedBuild() == null) return kbs.isEmpty() ? "no fix available" : kbs;
         return "build " + finding.fixedBuild() + (kbs.isEmpty() ? "" : " (" + kbs + ")");

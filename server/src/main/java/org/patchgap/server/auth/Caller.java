@@ -1,0 +1,19 @@
+package org.patchgap.server.auth;
+
+/** Who is asking: the API key that authenticated the request, its team and its role. */
+public record Caller(long keyId, long teamId, String teamName, Role role) {
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    /** Whether this caller may see targets and findings of the team. */
+    public boolean canRead(long team) {
+        return isAdmin() || teamId == team;
+    }
+
+    /** Whether this caller may upload to, or remove, targets of the team. */
+    public boolean canWrite(long team) {
+        return role.canWrite() && canRead(team);
+    }
+}

@@ -1,0 +1,49 @@
+package org.patchgap.server.auth;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The API is stateless: every request carries its key; no session, no cookie, hence no CSRF token. The OpenAPI
+ * document is public (it describes the API, not its data); everything else under /api needs a key. Which key may
+ * see which object is decided in the services ({@link Caller}), where the object is known.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .addFilterBefore(new ApiKeyFilter(keys), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> ApiErrorsWriter.write(res,
+                                HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                                "an API key is needed: 'Authorization: Bearer <API key>'"))
+                        .accessDeniedHandler((req, res, ex) -> ApiErrorsWriter.write(res,
+                                HttpServletResponse.SC_FORBIDDEN, "forbidden", "this key may not do that")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    SecurityFilterChain rest(HttpSecurity http) throws Exception {
+        // Nothing but the API is served yet: everything else is not found, for anyone.
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+}

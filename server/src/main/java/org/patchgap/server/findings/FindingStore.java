@@ -1,0 +1,126 @@
+package org.patchgap.server.findings;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.patchgap.core.model.SeverityLevel;
+import org.patchgap.server.Times;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads stored findings for the API: the CLI's JSON shape of each, plus its history fields. */
+@Repository
+public class FindingStore {
+
+    /** A page of findings. */
+    public record Page(int page, int size, long total, List<ObjectNode> findings) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "f.id, f.target_id, t.name AS target_name, m.name AS team_name, f.body, f.status, "
+            + "f.first_seen, f.opened_at, f.resolved_at, f.resolution, f.fix_published, f.vulnerability_id";
+
+    private final JdbcTemplate jdbc;
+
+    public FindingStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page find(FindingQuery q) {
+        StringBuilder where = new StringBuilder(" FROM finding f JOIN target t ON t.id = f.target_id JOIN team m ON m.id = t.team_id WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.teamId() != null) {
+            where.append(" AND t.team_id = ?");
+            args.add(q.teamId());
+        }
+        if (q.target() != null) {
+            where.append(" AND t.name = ?");
+            args.add(q.target());
+        }
+        if (q.vulnerability() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM finding_alias a WHERE a.finding_id = f.id AND a.alias = ?)");
+            args.add(q.vulnerability());
+        }
+        if (!q.severities().isEmpty()) {
+            where.append(" AND f.severity_rank IN (").append(String.join(", ",
+                    java.util.Collections.nCopies(q.severities().size(), "?"))).append(")");
+            for (SeverityLevel level : q.severities()) args.add(level.ordinal());
+        }
+        if (q.minSeverity() != null) {
+            where.append(" AND f.severity_rank >= ?");
+            args.add(q.minSeverity().ordinal());
+        }
+        if (q.kev() != null) {
+            where.append(" AND f.kev = ?");
+            args.add(q.kev());
+        }
+        switch (q.status()) {
+            case "open" -> where.append(" AND f.resolved_at IS NULL");
+            case "resolved" -> where.append(" AND f.resolved_at IS NOT NULL");
+            default -> { }
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(q.size());
+        pageArgs.add((long) q.page() * q.size());
+        List<ObjectNode> rows = jdbc.query("SELECT " + COLUMNS + where
+                + " ORDER BY f.severity_rank DESC, f.kev DESC, f.first_seen, t.name, f.finding_key LIMIT ? OFFSET ?",
+                FindingStore::node, pageArgs.toArray());
+        return new Page(q.page(), q.size(), total == null ? 0 : total, rows);
+    }
+
+    /** One finding with its episodes, if it exists; the caller's team decides whether it may be shown. */
+    public Optional<Long> teamOf(long findingId) {
+        return jdbc.queryForList("SELECT t.team_id FROM finding f JOIN target t ON t.id = f.target_id WHERE f.id = ?",
+                Long.class, findingId).stream().findFirst();
+    }
+
+    public ObjectNode withHistory(long findingId) {
+        ObjectNode node = jdbc.query("SELECT " + COLUMNS + " FROM finding f JOIN target t ON t.id = f.target_id "
+                + "JOIN team m ON m.id = t.team_id WHERE f.id = ?", FindingStore::node, findingId).get(0);
+        ArrayNode history = node.putArray("history");
+        jdbc.query("SELECT opened_at, resolved_at, opened_by, resolved_by FROM finding_episode WHERE finding_id = ? ORDER BY id",
+                rs -> {
+                    ObjectNode e = history.addObject();
+                    e.put("openedAt", String.valueOf(Times.instant(rs, "opened_at")));
+                    Instant resolved = Times.instant(rs, "resolved_at");
+                    if (resolved == null) e.putNull("resolvedAt"); else e.put("resolvedAt", resolved.toString());
+                    e.put("openedBy", rs.getString("opened_by"));
+                    e.put("resolvedBy", rs.getString("resolved_by"));
+                }, findingId);
+        return node;
+    }
+
+    private static ObjectNode node(ResultSet rs, int i) throws SQLException {
+        ObjectNode node;
+        try {
+            node = (ObjectNode) JSON.readTree(rs.getString("body"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored finding does not read as JSON", e);
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("id", rs.getLong("id"));
+        out.put("team", rs.getString("team_name"));
+        out.setAll(node);
+        out.put("target", rs.getString("target_name"));
+        out.put("status", rs.getString("resolved_at") == null ? "open" : "resolved");
+        out.put("exposure", rs.getString("status"));
+        putInstant(out, "firstSeen", Times.instant(rs, "first_seen"));
+        putInstant(out, "openedAt", Times.instant(rs, "opened_at"));
+        putInstant(out, "resolvedAt", Times.instant(rs, "resolved_at"));
+        out.put("resolution", rs.getString("resolution"));
+        putInstant(out, "fixPublished", Times.instant(rs, "fix_published"));
+        return out;
+    }
+
+    private static void putInstant(ObjectNode node, String field, Instant value) {
+        if (value == null) node.putNull(field); else node.put(field, value.toString());
+    }
+}
