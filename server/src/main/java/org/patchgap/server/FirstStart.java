@@ -47,7 +47,7 @@ public class FirstStart {
             System.out.println("patchgap: administrator API key (shown only now; keep it): " + key.secret());
         }
         System.out.println("patchgap: listening on " + url + " (API: " + url + "api/v1, OpenAPI: " + url
-                + "api/v1/openapi.json); data in " + env.getProperty("patchgap.data"));
+                + "api/v1/openapi.json); data in " + env.getProperty("patchgap.datadir"));
         System.out.flush();
     }
 }

@@ -44,9 +44,9 @@ public class PatchgapServer {
             return;
         }
         try {
-            Files.createDirectories(Path.of((String) properties.get("patchgap.data")));
+            Files.createDirectories(Path.of((String) properties.get("patchgap.datadir")));
         } catch (java.io.IOException e) {
-            System.err.println("patchgap serve: cannot create the data directory " + properties.get("patchgap.data") + ": "
+            System.err.println("patchgap serve: cannot create the data directory " + properties.get("patchgap.datadir") + ": "
                     + e.getMessage());
             System.exit(2);
         }

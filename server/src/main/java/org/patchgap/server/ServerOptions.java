@@ -76,7 +76,7 @@ final class ServerOptions {
             dir = dir.resolve("demo");
             p.put("patchgap.demo", true);
         }
-        p.put("patchgap.data", dir.toString());
+        p.put("patchgap.datadir", dir.toString());
         p.put("spring.datasource.url", dbUrl != null ? dbUrl : h2Url(dir));
         return p;
     }

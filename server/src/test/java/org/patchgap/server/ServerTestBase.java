@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.main.allow-bean-definition-overriding=true",
         "patchgap.notifications.poll-ms=3600000",
-        "patchgap.data=target/test-data"})
+        "patchgap.notifications.poll-initial-ms=3600000",
+        "patchgap.notifications.kev-check-initial-ms=3600000",
+        "patchgap.datadir=target/test-data"})
 @Import(ServerTestBase.Clocks.class)
 public abstract class ServerTestBase {
 

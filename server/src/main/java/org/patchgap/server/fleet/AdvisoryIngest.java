@@ -42,11 +42,14 @@ public class AdvisoryIngest {
     private final AdvisoryStore store;
     private final FleetService fleet;
     private final JdbcTemplate jdbc;
+    private final org.patchgap.server.notify.Notifications notifications;
 
-    public AdvisoryIngest(AdvisoryStore store, FleetService fleet, JdbcTemplate jdbc) {
+    public AdvisoryIngest(AdvisoryStore store, FleetService fleet, JdbcTemplate jdbc,
+            org.patchgap.server.notify.Notifications notifications) {
         this.store = store;
         this.fleet = fleet;
         this.jdbc = jdbc;
+        this.notifications = notifications;
     }
 
     @Transactional(rollbackFor = BadInputException.class)
@@ -115,8 +118,9 @@ public class AdvisoryIngest {
                 if (store.putKev(entry, at)) added.add(entry.cveId());
             }
         }
-        return new Result("kev", entries, added.size(), entries - added.size(), problems(read.problems(), prefix),
-                refreshFindingsOf(added, at));
+        FleetService.RematchResult rematch = refreshFindingsOf(added, at);
+        notifications.kevAdded(added, at);
+        return new Result("kev", entries, added.size(), entries - added.size(), problems(read.problems(), prefix), rematch);
     }
 
     private Result epss(UploadStaging staged, Instant at, String prefix) throws BadInputException {

@@ -37,17 +37,18 @@ public class NotificationDispatcher {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final MailSender mail;
+    private final MailDelivery mail;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    public NotificationDispatcher(JdbcTemplate jdbc, Clock clock, MailSender mail) {
+    public NotificationDispatcher(JdbcTemplate jdbc, Clock clock, MailDelivery mail) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.mail = mail;
     }
 
-    @Scheduled(fixedDelayString = "${patchgap.notifications.poll-ms:5000}", initialDelay = 5000)
+    @Scheduled(fixedDelayString = "${patchgap.notifications.poll-ms:5000}",
+            initialDelayString = "${patchgap.notifications.poll-initial-ms:5000}")
     public void deliverDue() {
         deliverDue(clock.instant());
     }

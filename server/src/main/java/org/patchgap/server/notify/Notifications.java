@@ -54,6 +54,66 @@ public class Notifications {
         }
     }
 
+    /** A stored finding, as a notification lists it. */
+    record Row(long findingId, long teamId, String target, String vulnerability, String pkg, String version,
+            String severity, boolean kev, String dueDate) {}
+
+    /** CISA added these CVEs to KEV: every team with an open finding of one of them is told. */
+    public void kevAdded(List<String> cves, Instant at) {
+        if (cves.isEmpty()) return;
+        List<Row> rows = new ArrayList<>();
+        for (int from = 0; from < cves.size(); from += 500) {
+            List<String> chunk = cves.subList(from, Math.min(cves.size(), from + 500));
+            rows.addAll(jdbc.query(ROWS + " WHERE f.resolved_at IS NULL AND EXISTS (SELECT 1 FROM finding_alias a WHERE "
+                    + "a.finding_id = f.id AND a.alias IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                    + ")) ORDER BY f.id", Notifications::row, chunk.toArray()));
+        }
+        queueRows("kev.added", rows, at);
+    }
+
+    /**
+     * Open findings whose KEV due date is before {@code today} and whose team was not told yet: told once
+     * ({@code kev.overdue}), and marked.
+     */
+    public int kevOverdue(java.time.LocalDate today, Instant at) {
+        List<Row> rows = jdbc.query(ROWS + " WHERE f.resolved_at IS NULL AND f.kev_due IS NOT NULL AND f.kev_due < ? "
+                + "AND f.kev_overdue_notified_at IS NULL ORDER BY f.id", Notifications::row, today);
+        queueRows("kev.overdue", rows, at);
+        for (Row r : rows) {
+            jdbc.update("UPDATE finding SET kev_overdue_notified_at = ? WHERE id = ?", sql(at), r.findingId());
+        }
+        return rows.size();
+    }
+
+    private static final String ROWS = "SELECT f.id, t.team_id, t.name, f.vulnerability_id, f.package_name, f.package_version, "
+            + "f.severity, f.kev, f.kev_due FROM finding f JOIN target t ON t.id = f.target_id";
+
+    private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        java.time.LocalDate due = rs.getObject(9, java.time.LocalDate.class);
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getBoolean(8), due == null ? null : due.toString());
+    }
+
+    /** KEV events go to every channel of the team, whatever its severity threshold: exploitation is the point. */
+    private void queueRows(String event, List<Row> rows, Instant at) {
+        Map<Long, List<Row>> byTeam = new LinkedHashMap<>();
+        for (Row r : rows) byTeam.computeIfAbsent(r.teamId(), k -> new ArrayList<>()).add(r);
+        for (Map.Entry<Long, List<Row>> e : byTeam.entrySet()) {
+            for (Channel channel : channels(e.getKey())) {
+                ObjectNode root = JSON.createObjectNode();
+                root.put("event", event);
+                root.put("at", at.toString());
+                ArrayNode findings = root.putArray("findings");
+                for (Row r : e.getValue()) {
+                    findings.addObject().put("id", r.findingId()).put("target", r.target()).put("vulnerability", r.vulnerability())
+                            .put("package", r.pkg()).put("version", r.version()).put("severity", r.severity())
+                            .put("knownExploited", r.kev()).put("kevDueDate", r.dueDate());
+                }
+                queue(channel, event, root.toString(), at);
+            }
+        }
+    }
+
     public List<Channel> channels(long teamId) {
         return jdbc.query("SELECT id, team_id, kind, address, secret, min_severity FROM notification_channel WHERE team_id = ? "
                 + "ORDER BY id", (rs, i) -> new Channel(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),

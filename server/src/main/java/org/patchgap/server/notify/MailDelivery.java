@@ -7,12 +7,12 @@ import org.springframework.stereotype.Component;
 
 /** Sends e-mail through the configured SMTP server ({@code spring.mail.*}); refuses when none is configured. */
 @Component
-public class MailSender {
+public class MailDelivery {
 
     private final ObjectProvider<JavaMailSender> sender;
     private final String from;
 
-    public MailSender(ObjectProvider<JavaMailSender> sender,
+    public MailDelivery(ObjectProvider<JavaMailSender> sender,
             @org.springframework.beans.factory.annotation.Value("${patchgap.notifications.from:patchgap@localhost}") String from) {
         this.sender = sender;
         this.from = from;
