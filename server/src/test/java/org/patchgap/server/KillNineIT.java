@@ -1,0 +1,97 @@
+package org.patchgap.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.patchgap.server.Fixtures.Pkg;
+
+/**
+ * kill -9 during uploads, then a restart: every target's stored inventory is whole (the components of one of its
+ * uploads, the one its upload log names last), and its findings agree with it (the same inventory uploaded again
+ * changes nothing). {@code -Dpatchgap.killTrials=N} runs more trials (docs/benchmarks.md records a longer run).
+ */
+class KillNineIT {
+
+    static final int TRIALS = Integer.getInteger("patchgap.killTrials", 2);
+    static final int[] SIZES = {150, 400};
+
+    @Test
+    void killedDuringUploadsLosesNothingAndHalfWritesNothing(@TempDir Path data) throws Exception {
+        String key;
+        String pkg = "crash-pkg";
+        try (ServerProcess server = ServerProcess.start("--data", data.toString(), "--port", "0")) {
+            server.awaitReady(Duration.ofSeconds(90));
+            key = server.key;
+            Api.Response r = server.api(key).post("/api/v1/advisories?filename=c.json",
+                    Fixtures.osv("GHSA-crash", "CVE-2099-8008", pkg, "0", "2.0.0", "2020-01-01T00:00:00Z"));
+            assertThat(r.status()).isEqualTo(200);
+        }
+        Random random = new Random(9);
+        int uploadsBeforeKill = 0;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            ServerProcess server = ServerProcess.start("--data", data.toString(), "--port", "0");
+            server.awaitReady(Duration.ofSeconds(90));
+            Api api = server.api(key);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger done = new AtomicInteger();
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                int writer = w;
+                Thread t = new Thread(() -> {
+                    int i = 0;
+                    while (!stop.get()) {
+                        try {
+                            int size = SIZES[(i++ + writer) % 2];
+                            api.put("/api/v1/targets/crash-" + writer + "/inventory?filename=bom.json", inventory(pkg, size));
+                            done.incrementAndGet();
+                        } catch (AssertionError e) {
+                            return; // the server is gone
+                        }
+                    }
+                });
+                t.start();
+                writers.add(t);
+            }
+            Thread.sleep(1500 + random.nextInt(2500));
+            server.kill();
+            stop.set(true);
+            for (Thread t : writers) t.join(30_000);
+            uploadsBeforeKill += done.get();
+
+            try (ServerProcess after = ServerProcess.start("--data", data.toString(), "--port", "0")) {
+                after.awaitReady(Duration.ofSeconds(90));
+                Api check = after.api(key);
+                for (int w = 0; w < 3; w++) {
+                    JsonNode target = check.get("/api/v1/targets/crash-" + w).json();
+                    if (target.has("error")) continue; // killed before its first upload committed
+                    int components = target.get("components").asInt();
+                    assertThat(components).as("trial " + trial + " target " + w).isIn(SIZES[0], SIZES[1]);
+                    assertThat(target.at("/uploads/0/components").asInt()).isEqualTo(components);
+                    Api.Response again = check.put("/api/v1/targets/crash-" + w + "/inventory?filename=bom.json",
+                            inventory(pkg, components));
+                    assertThat(again.json().at("/findings/opened").asInt()).isZero();
+                    assertThat(again.json().at("/findings/resolved").asInt()).isZero();
+                    assertThat(again.json().at("/findings/open").asInt()).isEqualTo(1);
+                }
+            }
+        }
+        assertThat(uploadsBeforeKill).as("uploads happened before the kills").isPositive();
+    }
+
+    /** An SBOM of {@code size} components, the first of them vulnerable. */
+    static byte[] inventory(String vulnerable, int size) {
+        Pkg[] packages = new Pkg[size];
+        packages[0] = new Pkg(vulnerable, "1.0.0");
+        for (int i = 1; i < size; i++) packages[i] = new Pkg("dep-" + i, "1." + i + ".0");
+        return Fixtures.sbom("crash", packages);
+    }
+}
