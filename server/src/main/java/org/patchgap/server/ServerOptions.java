@@ -9,12 +9,15 @@ final class ServerOptions {
 
     static final String HELP = "patchgap.help";
     static final String USAGE = """
-            usage: patchgap serve [--port N] [--bind ADDRESS] [--data DIR] [--db-url JDBC-URL [--db-user USER] [--db-password PASSWORD]] [--demo]
+            usage: patchgap serve [--port N] [--bind ADDRESS] [--data DIR] [--db-url JDBC-URL [--db-user USER] [--db-password PASSWORD]]
+                      [--refresh SOURCES] [--demo]
               --port N          port to listen on (default 8080; 0 picks a free one)
               --bind ADDRESS    address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               --data DIR        data directory: the embedded database and downloads (default $PATCHGAP_DATA,
                                 else $XDG_DATA_HOME/patchgap/server, else ~/.local/share/patchgap/server)
               --db-url URL      a PostgreSQL database instead of the embedded one, e.g. jdbc:postgresql://db/patchgap
+              --refresh SOURCES keep the advisories fresh from these db update sources, every 6 hours
+                                (e.g. osv,kev,epss or osv:Maven,csaf:example.com; off by default)
               --demo            load the bundled demo advisories and fleet history (the WannaCry fleet of 2017,
                                 the Log4Shell applications of 2021) into the data directory's demo database""";
 
@@ -65,6 +68,7 @@ final class ServerOptions {
                 case "--db-user" -> p.put("spring.datasource.username", value(args, ++i, a));
                 case "--db-password" -> p.put("spring.datasource.password", value(args, ++i, a));
                 case "--demo" -> demo = true;
+                case "--refresh" -> p.put("patchgap.refresh.sources", value(args, ++i, a));
                 default -> {
                     // Spring's own --name=value options pass through; anything else is a mistake.
                     if (!a.startsWith("--") || !a.contains("=")) throw new UsageException("unknown option: " + a);

@@ -159,6 +159,11 @@ public final class AdvisoryDatabase implements AutoCloseable {
         return records;
     }
 
+    /** Every KEV entry the database holds. */
+    public java.util.Collection<KevEntry> knownExploited() throws DatabaseException {
+        return java.util.List.copyOf(kevEntries().values());
+    }
+
     /** The KEV entry of a CVE id, if CISA lists it as exploited. */
     public Optional<KevEntry> kev(String cve) throws DatabaseException {
         return Optional.ofNullable(kevEntries().get(cve.strip().toUpperCase(java.util.Locale.ROOT)));

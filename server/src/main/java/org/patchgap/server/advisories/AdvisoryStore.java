@@ -96,6 +96,18 @@ public class AdvisoryStore {
         return new RecordChange(true, keys);
     }
 
+    /** Removes a record; returns the package keys it was stored under (what must be re-matched). */
+    public List<PackageKey> remove(String source, String recordId) {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM advisory_record WHERE source = ? AND record_id = ?", Long.class,
+                source, recordId);
+        if (ids.isEmpty()) return List.of();
+        List<PackageKey> keys = packagesOf(ids.get(0));
+        jdbc.update("DELETE FROM advisory_package WHERE record_pk = ?", ids.get(0));
+        jdbc.update("DELETE FROM advisory_record WHERE id = ?", ids.get(0));
+        decoded.remove(ids.get(0));
+        return keys;
+    }
+
     private List<PackageKey> packagesOf(long pk) {
         return jdbc.query("SELECT eco_key, pkg_key FROM advisory_package WHERE record_pk = ?",
                 (rs, i) -> new PackageKey(rs.getString(1), rs.getString(2)), pk);

@@ -193,23 +193,16 @@ public class DemoFleet {
         return new Target(host.name(), host.kind(), host.source(), host.components(), patched);
     }
 
+    /** Whether build {@code a} is above build {@code b}, as the Windows matcher orders builds. */
     private static boolean newer(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.max(x.length, y.length); i++) {
-            long p = i < x.length ? parse(x[i]) : 0;
-            long q = i < y.length ? parse(y[i]) : 0;
-            if (p != q) return p > q;
-        }
-        return false;
-    }
-
-    private static long parse(String s) {
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        var x = org.patchgap.core.windows.WindowsBuild.parse(a);
+        var y = org.patchgap.core.windows.WindowsBuild.parse(b);
+        if (x.isEmpty() || y.isEmpty()) return false;
+        return java.util.Comparator.comparingInt(org.patchgap.core.windows.WindowsBuild::major)
+                .thenComparingInt(org.patchgap.core.windows.WindowsBuild::minor)
+                .thenComparingInt(org.patchgap.core.windows.WindowsBuild::build)
+                .thenComparing(w -> w.revision() == null ? -1 : w.revision())
+                .compare(x.get(), y.get()) > 0;
     }
 
     private void log4ShellApps(Path dir, long team, List<Event> events) throws Exception {
