@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
         description = "Tells which applications and hosts are exposed to known vulnerabilities, and which fix removes each exposure.",
         subcommands = {ScanCommand.class, InventoryCommand.class, VersionCommand.class, org.patchgap.cli.db.DbCommand.class, org.patchgap.cli.advisories.AdvisoriesCommand.class},
         footer = {"", "Exit codes: 0 nothing at or above the threshold (or success), 1 findings at or above it, 2 usage or input error.",
+                "The fleet server is started by the launcher: 'patchgap serve [OPTIONS]', 'patchgap demo' (docs/server.md).",
                 "Documentation: docs/cli.md"})
 final class PatchgapCommand implements Callable<Integer> {
 

@@ -214,6 +214,32 @@ abstract class FleetApiContract extends ServerTestBase {
     }
 
     @Test
+    void aVendorsVexStatementResolvesTheFindingItCoversAndEpssScoresAreShown() throws Exception {
+        at("2021-12-10T12:00:00Z");
+        assertThat(admin.post("/api/v1/advisories?filename=GHSA-jfh8-c2jp-5v3q.json",
+                Repo.examples("advisories/osv/GHSA-jfh8-c2jp-5v3q.json")).status()).isEqualTo(200);
+        Api.Response up = member.put("/api/v1/targets/reports/inventory?filename=reports-service.cdx.json",
+                Repo.examples("vex/reports-service.cdx.json"));
+        assertThat(up.status()).as(up.body()).isEqualTo(200);
+        assertThat(findings("target=reports&vulnerability=CVE-2021-44228").get("total").asInt()).isEqualTo(1);
+
+        at("2021-12-20T12:00:00Z");
+        Api.Response vex = admin.post("/api/v1/advisories?filename=example-vex-2021-0001.json",
+                Repo.examples("vex/advisories/example-vex-2021-0001.json"));
+        assertThat(vex.status()).as(vex.body()).isEqualTo(200);
+        assertThat(vex.json().get("kind").asText()).isEqualTo("csaf");
+        JsonNode resolved = findings("target=reports&vulnerability=CVE-2021-44228&status=all").at("/findings/0");
+        assertThat(resolved.get("resolvedAt").asText()).isEqualTo("2021-12-20T12:00:00Z");
+        assertThat(resolved.get("resolution").asText()).isEqualTo("advisory update");
+
+        Api.Response epss = admin.post("/api/v1/advisories?filename=epss_scores-2025-08-25.csv",
+                Repo.examples("vex/advisories/epss_scores-2025-08-25.csv"));
+        assertThat(epss.status()).as(epss.body()).isEqualTo(200);
+        assertThat(epss.json().get("kind").asText()).isEqualTo("epss");
+        assertThat(admin.get("/api/v1/advisories/status").json().get("epssScores").asInt()).isPositive();
+    }
+
+    @Test
     void findingsAreFilteredAndPaged() {
         String a = unique("pa");
         String b = unique("pb");
