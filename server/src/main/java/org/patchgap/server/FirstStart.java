@@ -46,7 +46,7 @@ public class FirstStart {
             ApiKeys.NewKey key = keys.create(admins.id(), "first administrator key", Role.ADMIN, clock.instant());
             System.out.println("patchgap: administrator API key (shown only now; keep it): " + key.secret());
         }
-        System.out.println("patchgap: listening on " + url + " (API: " + url + "api/v1, OpenAPI: " + url
+        System.out.println("patchgap: listening on " + url + " (web UI: " + url + ", API: " + url + "api/v1, OpenAPI: " + url
                 + "api/v1/openapi.json); data in " + env.getProperty("patchgap.datadir"));
         System.out.flush();
     }

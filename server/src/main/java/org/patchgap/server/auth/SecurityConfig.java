@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 public class SecurityConfig {
 
     @Bean
+    @org.springframework.core.annotation.Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
@@ -35,15 +36,6 @@ public class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
                         .anyRequest().authenticated());
-        return http.build();
-    }
-
-    @Bean
-    SecurityFilterChain rest(HttpSecurity http) throws Exception {
-        // Nothing but the API is served yet: everything else is not found, for anyone.
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }
 }

@@ -19,4 +19,21 @@ public record FindingQuery(
         @Nullable Boolean kev,
         String status,
         int page,
-        int size) {}
+        int size,
+        String sort) {
+
+    /** The orders a list can be sorted in, each with a stable tie-break. */
+    public static final java.util.Map<String, String> SORTS = java.util.Map.of(
+            "severity", "f.severity_rank DESC, f.kev DESC, f.first_seen, t.name, f.finding_key",
+            "age", "f.first_seen, f.severity_rank DESC, t.name, f.finding_key",
+            "newest", "f.first_seen DESC, f.severity_rank DESC, t.name, f.finding_key",
+            "epss", "f.epss DESC NULLS LAST, f.severity_rank DESC, t.name, f.finding_key",
+            "target", "t.name, f.severity_rank DESC, f.finding_key",
+            "kev", "f.kev DESC, f.kev_due NULLS LAST, f.severity_rank DESC, t.name, f.finding_key");
+
+    public FindingQuery(@Nullable Long teamId, @Nullable String target, @Nullable String vulnerability,
+            List<SeverityLevel> severities, @Nullable SeverityLevel minSeverity, @Nullable Boolean kev, String status,
+            int page, int size) {
+        this(teamId, target, vulnerability, severities, minSeverity, kev, status, page, size, "severity");
+    }
+}

@@ -71,7 +71,7 @@ public class FindingStore {
         pageArgs.add(q.size());
         pageArgs.add((long) q.page() * q.size());
         List<ObjectNode> rows = jdbc.query("SELECT " + COLUMNS + where
-                + " ORDER BY f.severity_rank DESC, f.kev DESC, f.first_seen, t.name, f.finding_key LIMIT ? OFFSET ?",
+                + " ORDER BY " + FindingQuery.SORTS.getOrDefault(q.sort(), FindingQuery.SORTS.get("severity")) + " LIMIT ? OFFSET ?",
                 FindingStore::node, pageArgs.toArray());
         return new Page(q.page(), q.size(), total == null ? 0 : total, rows);
     }

@@ -1,0 +1,263 @@
+package org.patchgap.server.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.patchgap.server.Api;
+import org.patchgap.server.Repo;
+import org.patchgap.server.ServerTestBase;
+import org.patchgap.server.auth.Role;
+import org.patchgap.server.demo.DemoFleet;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The web UI in real headless Chromium (Debian's chromium and chromedriver; `.ci/apt-packages.d/browser.txt`)
+ * against the real server with the demo fleet: sign in, the overview, MS17-010 to the hosts still exposed, a host,
+ * the findings list and its exports, a phone-width page, the keyboard, administration — each number shown checked
+ * against the API's. Screenshots go to target/screenshots.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebUiBrowserTest extends ServerTestBase {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target/screenshots");
+    static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+
+    static WebDriver driver;
+    static boolean demoLoaded;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:ui-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+
+    @Autowired
+    DemoFleet demo;
+
+    @BeforeAll
+    static void browser() throws Exception {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "1".equals(System.getenv("PATCHGAP_REQUIRE_SERVICES"))) {
+            throw new IllegalStateException("chromium and chromium-driver are required (PATCHGAP_REQUIRE_SERVICES=1)");
+        }
+        assumeTrue(present, "no /usr/bin/chromium or /usr/bin/chromedriver (Debian's chromium, chromium-driver); browser tests skipped");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory("patchgap-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void quit() {
+        if (driver != null) driver.quit();
+    }
+
+    @BeforeEach
+    void demoFleet() throws Exception {
+        if (!demoLoaded) {
+            demo.load(Repo.examples(""));
+            demoLoaded = true;
+        }
+        at(NOW);
+    }
+
+    private String page(String path) {
+        driver.get(base() + path);
+        return driver.getCurrentUrl();
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText().strip();
+    }
+
+    private void signInWithKey(String key) {
+        page("/logout-page-does-not-exist");
+        driver.manage().deleteAllCookies();
+        page("/");
+        assertThat(driver.getCurrentUrl()).endsWith("/login");
+        driver.findElement(By.id("apikey")).sendKeys(key);
+        driver.findElement(By.id("apikey")).submit();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    static void shot(String name) throws Exception {
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(f.toPath(), SHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void waitForChart() {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                "true".equals(d.findElement(By.id("exposure-chart")).getDomAttribute("data-drawn")));
+    }
+
+    @Test
+    @Order(1)
+    void signInThenTheOverviewShowsWhatTheApiSays() throws Exception {
+        signInWithKey(keyFor("admins", Role.ADMIN));
+        page("/");
+        JsonNode fleet = admin.get("/api/v1/patch-gap").json();
+        assertThat(text("exposed-now")).isEqualTo(fleet.at("/exposedTargets/now").asText());
+        assertThat(text("kev-past-due")).isEqualTo(fleet.at("/kevPastDue/count").asText());
+        assertThat(text("gap-median")).isEqualTo(fleet.at("/daysFromFixToResolved/median").asText());
+        assertThat(text("kev-open")).isEqualTo(admin.get("/api/v1/findings?kev=true&size=1").json().get("total").asText());
+        waitForChart();
+        assertThat(driver.findElement(By.id("exposure-chart")).getDomAttribute("data-points"))
+                .isEqualTo(Integer.toString(fleet.at("/exposedTargets/series").size()));
+        shot("overview.png");
+    }
+
+    @Test
+    @Order(2)
+    void ms17010LeadsToTheHostsStillExposedAndWhatEachNeeds() throws Exception {
+        page("/");
+        WebElement search = driver.findElement(By.id("vuln-search"));
+        search.sendKeys("MS17-010", Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/vulnerabilities/MS17-010"));
+        JsonNode gap = admin.get("/api/v1/patch-gap?vulnerability=MS17-010").json();
+        assertThat(text("exposed-now")).isEqualTo(gap.at("/exposedTargets/now").asText());
+        JsonNode open = admin.get("/api/v1/findings?vulnerability=MS17-010&size=500").json();
+        List<WebElement> rows = driver.findElements(By.cssSelector("main table tbody tr"));
+        assertThat(rows).hasSize(open.get("total").asInt());
+        assertThat(rows.get(0).getText()).contains("KB");
+        waitForChart();
+        shot("vulnerability-ms17-010.png");
+
+        // A host from that list: its page lists the open findings the API lists.
+        WebElement host = rows.get(0).findElement(By.cssSelector("td a"));
+        String name = host.getText();
+        host.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/targets/" + name));
+        assertThat(text("open-count")).isEqualTo(
+                admin.get("/api/v1/findings?target=" + name + "&size=1").json().get("total").asText());
+        shot("target.png");
+    }
+
+    @Test
+    @Order(3)
+    void theFindingsListFiltersSortsAndExports() throws Exception {
+        page("/findings?kev=true&sort=kev");
+        JsonNode kev = admin.get("/api/v1/findings?kev=true&size=1").json();
+        assertThat(text("total")).isEqualTo(kev.get("total").asText());
+        shot("findings.png");
+        String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/findings.csv?kev=true")).header("Cookie", "JSESSIONID=" + session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body().split("\r\n")).hasSize(kev.get("total").asInt() + 1);
+        HttpResponse<String> json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base() + "/findings.json?kev=true")).header("Cookie", "JSESSIONID=" + session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(Api.class).isNotNull();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.body()).get("findings"))
+                .hasSize(kev.get("total").asInt());
+        // A POST without the form's CSRF token is refused, even with the session.
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/admin/teams"))
+                .header("Cookie", "JSESSIONID=" + session).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(teams.byName("forged")).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aPhoneWidthNeedsNoHorizontalScrollingAndTheKeyboardReachesTheContent() throws Exception {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            for (String path : List.of("/findings?status=all", "/", "/vulnerabilities/MS17-010")) {
+                page(path);
+                Object overflow = ((JavascriptExecutor) driver).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(((Number) overflow).intValue()).as(path).isLessThanOrEqualTo(0);
+            }
+            page("/findings");
+            shot("findings-phone.png");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 900));
+        }
+        page("/");
+        driver.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+    }
+
+    @Test
+    @Order(5)
+    void anAdministratorMakesAUserWhoSignsInWithAPassword() throws Exception {
+        page("/admin");
+        driver.findElement(By.cssSelector("form[action$='/admin/users'] input[name=username]")).sendKeys("dana");
+        driver.findElement(By.cssSelector("form[action$='/admin/users'] input[name=password]")).sendKeys("correct horse battery");
+        driver.findElement(By.cssSelector("form[action$='/admin/users'] button")).click();
+        assertThat(driver.findElement(By.cssSelector(".notice")).getText()).isEqualTo("User dana made.");
+        shot("admin.png");
+        driver.findElement(By.cssSelector("header form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/login"));
+        driver.findElement(By.id("username")).sendKeys("dana");
+        driver.findElement(By.id("password")).sendKeys("wrong password!");
+        driver.findElement(By.id("password")).submit();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("error"));
+        driver.findElement(By.id("username")).sendKeys("dana");
+        driver.findElement(By.id("password")).sendKeys("correct horse battery");
+        driver.findElement(By.id("password")).submit();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/login"));
+        assertThat(driver.findElement(By.cssSelector("header .who")).getText()).isEqualTo("admins · admin");
+    }
+
+    @Test
+    @Order(6)
+    void aMemberSeesOnlyItsTeamAndNoAdministration() throws Exception {
+        signInWithKey(keyFor("ops", Role.READONLY));
+        page("/admin");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        page("/targets/shop-backend");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        page("/targets/no-such-host");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+        page("/findings?status=all");
+        JsonNode ops = admin.get("/api/v1/findings?team=ops&status=all&size=1").json();
+        assertThat(text("total")).isEqualTo(ops.get("total").asText());
+        assertThat(driver.getPageSource()).doesNotContain("shop-backend");
+    }
+}
