@@ -3,16 +3,12 @@ package org.patchgap.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.patchgap.server.Fixtures.Pkg;
 import org.patchgap.server.fleet.AdvisoryRefresh;
@@ -43,7 +39,7 @@ class AdvisoryRefreshTest extends ServerTestBase {
     void aRefreshTakesInWhatChangedAndReMatchesIt() throws Exception {
         String pkg = "refreshed-" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, byte[]> files = new ConcurrentHashMap<>();
-        files.put("/osv/npm/all.zip", zip("GHSA-" + pkg + ".json",
+        files.put("/osv/npm/all.zip", Zips.of("GHSA-" + pkg + ".json",
                 Fixtures.osv("GHSA-" + pkg, "CVE-2099-6006", pkg, "0", "3.0.0", "2025-01-01T00:00:00Z")));
         files.put("/kev.json", """
                 {"title": "CISA KEV", "catalogVersion": "2025.01.02", "dateReleased": "2025-01-02T00:00:00.000Z",
@@ -85,7 +81,7 @@ class AdvisoryRefreshTest extends ServerTestBase {
             assertThat(again.rematch().targets()).isZero();
 
             // The record is gone from the source: it leaves the store and its finding resolves.
-            files.put("/osv/npm/all.zip", zip("README.json", "{}".getBytes(StandardCharsets.UTF_8)));
+            files.put("/osv/npm/all.zip", Zips.of("README.json", "{}".getBytes(StandardCharsets.UTF_8)));
             at("2025-02-01T00:00:00Z");
             AdvisoryRefresh.Result gone = refresh.refresh(settings);
             assertThat(gone.removed()).as(gone.update().toString()).isEqualTo(1);
@@ -95,15 +91,5 @@ class AdvisoryRefreshTest extends ServerTestBase {
         } finally {
             http.stop(0);
         }
-    }
-
-    static byte[] zip(String name, byte[] content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content);
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
     }
 }

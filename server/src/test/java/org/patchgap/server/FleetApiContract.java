@@ -339,16 +339,8 @@ abstract class FleetApiContract extends ServerTestBase {
     }
 
     static byte[] zip(List<String[]> entries) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
-            for (String[] e : entries) {
-                zip.putNextEntry(new java.util.zip.ZipEntry(e[0]));
-                zip.write(e[1].getBytes(StandardCharsets.ISO_8859_1));
-                zip.closeEntry();
-            }
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-        return bytes.toByteArray();
+        java.util.Map<String, byte[]> map = new java.util.LinkedHashMap<>();
+        for (String[] e : entries) map.put(e[0], e[1].getBytes(StandardCharsets.ISO_8859_1));
+        return Zips.of(map);
     }
 }

@@ -155,69 +155,51 @@ public class Pages {
     }
 
     @GetMapping("/findings")
-    public String findingList(@RequestParam(required = false) @Nullable String team,
-            @RequestParam(required = false) @Nullable String target,
-            @RequestParam(required = false) @Nullable String vulnerability,
-            @RequestParam(required = false) @Nullable String severity,
-            @RequestParam(required = false) @Nullable String kev,
-            @RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "severity") String sort,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+    public String findingList(FindingFilter filter, @RequestParam(defaultValue = "0") int page, Model model) {
         Caller caller = common(model);
-        FindingQuery q = query(caller, team, target, vulnerability, severity, kev, status, sort, Math.max(0, page), PAGE);
+        FindingQuery q = query(caller, filter, Math.max(0, page), PAGE);
         model.addAttribute("page", pageOf(findings.find(q)));
         model.addAttribute("q", q);
-        model.addAttribute("team", blank(team));
+        model.addAttribute("team", blank(filter.team()));
         model.addAttribute("sorts", List.of("severity", "kev", "epss", "age", "newest", "target"));
         return "findings";
     }
 
     @GetMapping("/findings.csv")
-    public void exportCsv(@RequestParam(required = false) @Nullable String team,
-            @RequestParam(required = false) @Nullable String target,
-            @RequestParam(required = false) @Nullable String vulnerability,
-            @RequestParam(required = false) @Nullable String severity,
-            @RequestParam(required = false) @Nullable String kev,
-            @RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "severity") String sort,
-            HttpServletResponse response) throws IOException {
-        Caller caller = CurrentCaller.get();
+    public void exportCsv(FindingFilter filter, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv; charset=utf-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"findings.csv\"");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
         out.print("id,team,target,vulnerability,aliases,package,version,severity,known_exploited,kev_due,epss,fix,"
                 + "first_seen,resolved_at,fix_published,status\r\n");
         Instant now = clock.instant();
-        for (int p = 0; p * 1000 < EXPORT_LIMIT; p++) {
-            FindingStore.Page chunk = findings.find(query(caller, team, target, vulnerability, severity, kev, status, sort, p, 1000));
-            for (ObjectNode f : chunk.findings()) {
-                FindingRow r = FindingRow.of(f, now);
-                out.print(String.join(",", List.of(Long.toString(r.id()), csv(r.team()), csv(r.target()), csv(r.vulnerability()),
-                        csv(r.aliases()), csv(r.pkg()), csv(r.version()), r.severity(), Boolean.toString(r.kev()), r.kevDue(),
-                        r.epss(), csv(r.fix()), r.firstSeen(), r.resolvedAt(), r.fixPublished(), r.status())) + "\r\n");
-            }
-            if (chunk.findings().size() < 1000) break;
-        }
+        forEachExported(filter, f -> {
+            FindingRow r = FindingRow.of(f, now);
+            out.print(String.join(",", List.of(Long.toString(r.id()), csv(r.team()), csv(r.target()), csv(r.vulnerability()),
+                    csv(r.aliases()), csv(r.pkg()), csv(r.version()), r.severity(), Boolean.toString(r.kev()), r.kevDue(),
+                    r.epss(), csv(r.fix()), r.firstSeen(), r.resolvedAt(), r.fixPublished(), r.status())) + "\r\n");
+        });
         out.flush();
     }
 
     @GetMapping("/findings.json")
-    public void exportJson(@RequestParam(required = false) @Nullable String team,
-            @RequestParam(required = false) @Nullable String target,
-            @RequestParam(required = false) @Nullable String vulnerability,
-            @RequestParam(required = false) @Nullable String severity,
-            @RequestParam(required = false) @Nullable String kev,
-            @RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "severity") String sort,
-            HttpServletResponse response) throws IOException {
-        Caller caller = CurrentCaller.get();
+    public void exportJson(FindingFilter filter, HttpServletResponse response) throws IOException {
         response.setContentType("application/json");
         response.setHeader("Content-Disposition", "attachment; filename=\"findings.json\"");
         ObjectNode root = JSON.createObjectNode();
         ArrayNode list = root.putArray("findings");
+        forEachExported(filter, list::add);
+        JSON.writeValue(response.getOutputStream(), root);
+    }
+
+    /** Every finding the filter selects, in pages of 1,000, up to {@link #EXPORT_LIMIT}. */
+    private void forEachExported(FindingFilter filter, java.util.function.Consumer<ObjectNode> sink) {
+        Caller caller = CurrentCaller.get();
         for (int p = 0; p * 1000 < EXPORT_LIMIT; p++) {
-            FindingStore.Page chunk = findings.find(query(caller, team, target, vulnerability, severity, kev, status, sort, p, 1000));
-            chunk.findings().forEach(list::add);
+            FindingStore.Page chunk = findings.find(query(caller, filter, p, 1000));
+            chunk.findings().forEach(sink);
             if (chunk.findings().size() < 1000) break;
         }
-        JSON.writeValue(response.getOutputStream(), root);
     }
 
     @GetMapping("/admin")
@@ -306,8 +288,11 @@ public class Pages {
         return "problem";
     }
 
-    private FindingQuery query(Caller caller, @Nullable String team, @Nullable String target, @Nullable String vulnerability,
-            @Nullable String severity, @Nullable String kev, String status, String sort, int page, int size) {
+    private FindingQuery query(Caller caller, FindingFilter filter, int page, int size) {
+        String severity = filter.severity();
+        String kev = filter.kev();
+        String status = filter.status() == null ? "open" : filter.status();
+        String sort = filter.sort() == null ? "severity" : filter.sort();
         List<SeverityLevel> levels = new ArrayList<>();
         if (blank(severity) != null) {
             for (String s : severity.split(",")) {
@@ -320,7 +305,8 @@ public class Pages {
         }
         Boolean kevOnly = "true".equals(kev) ? Boolean.TRUE : "false".equals(kev) ? Boolean.FALSE : null;
         String s = List.of("open", "resolved", "all").contains(status) ? status : "open";
-        return new FindingQuery(scope.forRead(caller, blank(team)), blank(target), blank(vulnerability), levels, null, kevOnly,
+        return new FindingQuery(scope.forRead(caller, blank(filter.team())), blank(filter.target()),
+                blank(filter.vulnerability()), levels, null, kevOnly,
                 s, page, size, FindingQuery.SORTS.containsKey(sort) ? sort : "severity");
     }
 

@@ -3,25 +3,16 @@ package org.patchgap.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 class UploadStagingTest {
 
-    static byte[] zip(String name, byte[] content) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content);
-            zip.closeEntry();
-        }
-        return bytes.toByteArray();
+    static byte[] zip(String name, byte[] content) {
+        return org.patchgap.server.Zips.of(name, content);
     }
 
     @Test
