@@ -49,8 +49,9 @@ public class DemoStart {
         long admins = teams.ensure("admins", clock.instant()).id();
         ApiKeys.NewKey key = keys.create(admins, "demo key", Role.ADMIN, clock.instant());
         System.out.println("patchgap: demo administrator API key: " + key.secret());
-        System.out.println("patchgap: try  curl -H 'Authorization: Bearer " + key.secret()
-                + "' 'http://127.0.0.1:" + env.getProperty("local.server.port") + "/api/v1/patch-gap?vulnerability=MS17-010'");
+        String url = "http://127.0.0.1:" + env.getProperty("local.server.port") + "/";
+        System.out.println("patchgap: open " + url + " and sign in with that key, or try  curl -H 'Authorization: Bearer "
+                + key.secret() + "' '" + url + "api/v1/patch-gap?vulnerability=MS17-010'");
     }
 
     /** examples/ of the repository the server runs from: the working directory or one above it. */
