@@ -3,6 +3,7 @@
 # update for fleets of several sizes, memory and database size. Never part of the tests.
 #
 #   server/bench.sh [h2|postgres] [uploads] [fleet sizes...]     e.g. server/bench.sh postgres 200 1000 10000
+#   server/bench.sh load [h2|postgres] [clients] [seconds]         a bounded load of mixed uploads and reads
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"

@@ -30,11 +30,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>the fleet's heap after a full GC and the database's size.</li>
  * </ol>
  *
- * <pre>server/bench.sh [h2|postgres] [uploads] [fleet sizes...]</pre>
+ * <pre>server/bench.sh [h2|postgres] [uploads] [fleet sizes...]
+ * server/bench.sh load [h2|postgres] [clients] [seconds]</pre>
  */
 public final class FleetBench {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("load")) {
+            loadBench(args.length > 1 ? args[1] : "h2", args.length > 2 ? Integer.parseInt(args[2]) : 8,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 60);
+            return;
+        }
         String db = args.length > 0 ? args[0] : "h2";
         int uploads = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int[] fleets = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
@@ -126,6 +132,61 @@ public final class FleetBench {
             System.out.printf(Locale.ROOT, "  fleet of %d targets (%d components): loaded in %.1f s (%.1f ms per upload), "
                     + "heap after GC %.0f MiB, database %.1f MiB%n", fleet, fleet * 51, loadSeconds, loadSeconds * 1000 / fleet,
                     heap / 1048576.0, dbBytes / 1048576.0);
+        }
+    }
+
+    /**
+     * A bounded load: {@code threads} clients for {@code seconds}, each looping over a mix of 1 upload (a
+     * 200-component SBOM to one of 500 targets, alternating versions so that findings open and resolve) and 4 reads
+     * (a findings page, a target, the patch gap of a vulnerability, the target list); every answer must be 200.
+     */
+    static void loadBench(String db, int threads, int seconds) throws Exception {
+        try (Server s = start(db, "load")) {
+            for (int i = 0; i < 20; i++) {
+                check(s.api().post("/api/v1/advisories?filename=a.json", Fixtures.osv("GHSA-bench-" + i, "CVE-2099-1" + i,
+                        "vuln-" + i, "0", "2.0.0", "2024-01-01T00:00:00Z")));
+            }
+            byte[][] bodies = {sbom(200, 0), sbom(200, 10)};
+            for (int t = 0; t < 500; t++) check(s.api().put("/api/v1/targets/load-" + t + "/inventory", bodies[0]));
+            java.util.concurrent.ConcurrentLinkedQueue<long[]> samples = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            List<Thread> workers = new ArrayList<>();
+            for (int w = 0; w < threads; w++) {
+                int seed = w;
+                Thread thread = new Thread(() -> {
+                    java.util.Random random = new java.util.Random(seed);
+                    while (System.nanoTime() < end) {
+                        int kind = random.nextInt(5);
+                        int target = random.nextInt(500);
+                        long t0 = System.nanoTime();
+                        Api.Response r;
+                        try {
+                            r = switch (kind) {
+                                case 0 -> s.api().put("/api/v1/targets/load-" + target + "/inventory", bodies[random.nextInt(2)]);
+                                case 1 -> s.api().get("/api/v1/findings?size=50&page=" + random.nextInt(20));
+                                case 2 -> s.api().get("/api/v1/targets/load-" + target);
+                                case 3 -> s.api().get("/api/v1/patch-gap?vulnerability=CVE-2099-1" + random.nextInt(20));
+                                default -> s.api().get("/api/v1/targets?page=" + random.nextInt(5));
+                            };
+                        } catch (AssertionError e) {
+                            errors.incrementAndGet(); // the connection failed: counted, and the client goes on
+                            continue;
+                        }
+                        if (r.status() != 200) errors.incrementAndGet();
+                        samples.add(new long[] {kind, System.nanoTime() - t0});
+                    }
+                });
+                thread.start();
+                workers.add(thread);
+            }
+            for (Thread t : workers) t.join();
+            long[] uploads = samples.stream().filter(x -> x[0] == 0).mapToLong(x -> x[1]).toArray();
+            long[] reads = samples.stream().filter(x -> x[0] != 0).mapToLong(x -> x[1]).toArray();
+            System.out.printf(Locale.ROOT, "  load: %d clients for %d s: %d requests (%.0f/s), %d errors%n", threads, seconds,
+                    samples.size(), samples.size() / (double) seconds, errors.get());
+            report("uploads under load (200 components)", uploads);
+            report("reads under load", reads);
         }
     }
 
