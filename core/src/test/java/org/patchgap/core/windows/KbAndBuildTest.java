@@ -15,6 +15,20 @@ class KbAndBuildTest {
         assertThat(Kb.normalize(text).orElse("")).isEqualTo(expected);
     }
 
+    /** Installed-update entries as XP, Server 2003, Vista and 7 exports write them: the KB, then the suffix as detail. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "KB2510531-IE8 - Update | KB2510531 | -IE8 - Update", "KB975558_WM8 | KB975558 | _WM8",
+            "KB925398_WMP64 | KB925398 | _WMP64", "KB2834904-v2_WM11 | KB2834904 | -v2_WM11",
+            "KB4012212-v2 | KB4012212 | ''", "kb4012212 | KB4012212 | ''", "KB958644 - Update | KB958644 | - Update",
+            "4012212 | KB4012212 | ''", "Q147222 | '' | ''", "File 1 | '' | ''", "4012212 fixed | '' | ''",
+            "KB40122123456 | '' | ''", "KBX123456 | '' | ''"})
+    void installedUpdatesWithSuffixesNameTheirKb(String text, String kb, String detail) {
+        var installed = Kb.installed(text);
+        assertThat(installed.map(Kb.Installed::kb).orElse("")).isEqualTo(kb);
+        assertThat(installed.map(Kb.Installed::detail).orElse("")).isEqualTo(detail);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "10.0.14393.953 | 10.0.14393.953", "6.1.7601 Service Pack 1 Build 7601 | 6.1.7601",

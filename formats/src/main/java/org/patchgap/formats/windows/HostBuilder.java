@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.HostFacts;
@@ -27,10 +28,21 @@ final class HostBuilder {
         this.name = blankToNull(name);
     }
 
-    /** Adds an update id if it is a KB id ({@code File 1} and {@code Q147222} entries on old systems are not). */
+    /** The configuration key under which an update's suffix ({@code _WM8}, {@code -IE8 - Update}) is kept. */
+    static final String UPDATE_DETAIL = "update-detail.";
+
+    /**
+     * Adds an update id if it names a KB ({@code File 1} and {@code Q147222} entries on old systems do not); a suffix
+     * after the KB id is kept as detail in the configuration ({@code update-detail.KB975558=_WM8}).
+     */
     boolean addUpdate(@Nullable String id) {
         if (id == null) return false;
-        return Kb.normalize(id).map(updates::add).isPresent();
+        Optional<Kb.Installed> update = Kb.installed(id);
+        update.ifPresent(u -> {
+            updates.add(u.kb());
+            if (u.detail() != null) configuration.merge(UPDATE_DETAIL + u.kb(), u.detail().strip(), (a, b) -> a + "; " + b);
+        });
+        return update.isPresent();
     }
 
     /**

@@ -37,7 +37,7 @@ public final class WmicQfeReader implements InventoryReader {
 
     @Override
     public boolean accepts(Path file, byte[] head) {
-        return layout(WindowsText.decodeHead(head)).isPresent();
+        return layout(withoutInstallNotice(WindowsText.decodeHead(head))).isPresent();
     }
 
     private static Optional<Layout> layout(String text) {
@@ -59,7 +59,7 @@ public final class WmicQfeReader implements InventoryReader {
 
     @Override
     public ReadResult<Target> read(Path file) throws BadInputException {
-        String text = WindowsText.read(file);
+        String text = withoutInstallNotice(WindowsText.read(file));
         Layout layout = layout(text).orElseThrow(() -> new BadInputException(Location.of(file.toString()),
                 "not wmic qfe output (expected a table, 'list full' or '/format:csv' output with a HotFixID column)"));
         List<String> lines = WindowsText.lines(text);
@@ -81,6 +81,22 @@ public final class WmicQfeReader implements InventoryReader {
             }
         }
         return new ReadResult<>(hosts.values().stream().map(h -> h.build(file)).toList(), problems);
+    }
+
+    /**
+     * The first run of {@code wmic} on a machine prints {@code Please wait while WMIC is being installed.} before its
+     * output (and redirected output keeps it). The notice is blanked, not removed, so that line numbers stay those of
+     * the file.
+     */
+    static String withoutInstallNotice(String text) {
+        int start = 0;
+        while (start < text.length() && (text.charAt(start) == '\uFEFF' || Character.isWhitespace(text.charAt(start)))) start++;
+        String notice = "Please wait while WMIC is being installed";
+        if (!text.regionMatches(true, start, notice, 0, notice.length())) return text;
+        int end = text.indexOf('\n', start);
+        if (end < 0) return "";
+        String blank = text.substring(start, end).replaceAll("[^\r]", " ");
+        return text.substring(0, start) + blank + text.substring(end);
     }
 
     /** A key no wmic column can have: the 1-based line of the record, so that a problem about it names it. */

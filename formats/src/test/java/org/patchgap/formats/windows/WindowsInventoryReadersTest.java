@@ -50,6 +50,11 @@ class WindowsInventoryReadersTest {
                     "WIN7-A | Microsoft Windows 7 Professional | 6.1.7601 | X86-based PC | Service Pack 1 | [KB4012212] | {}",
                     "SRV-B | Microsoft Windows Server 2008 R2 Standard | 6.1.7601 | x64-based PC | Service Pack 1 | [KB976902] | {}"),
             Case.reads("systeminfo-missing-os-version.ansi.txt", "windows-systeminfo", 1),
+            // Windows XP / Server 2003 name component updates with a suffix: read as the KB, the suffix kept as detail.
+            Case.reads("systeminfo-xp-suffixed-kbs.ansi.txt", "windows-systeminfo", 0,
+                    "XP-POS09 | Microsoft Windows XP Professional | 5.1.2600 | X86-based PC | Service Pack 3 | "
+                            + "[KB958644, KB2510531, KB975558, KB925398, KB4012598] | {update-detail.KB2510531=-IE8, "
+                            + "update-detail.KB925398=_WMP64, update-detail.KB975558=_WM8}"),
             Case.fails("systeminfo-german-list.ansi.txt", "windows-systeminfo",
                     "line 2: systeminfo output with labels in another language (found 'Hostname'"),
             // systeminfo /fo csv
@@ -67,6 +72,10 @@ class WindowsInventoryReadersTest {
             Case.reads("wmic-qfe.utf16.csv", "windows-wmic-qfe", 0,
                     "WIN10-B | - | - | - | - | [KB3176936, KB4013429] | {}",
                     "WIN10-C | - | - | - | - | [KB3176936] | {}"),
+            // The first wmic run on a machine prints an install notice before the table.
+            Case.reads("wmic-qfe-xp-first-run.ansi.txt", "windows-wmic-qfe", 2,
+                    "XP-POS09 | - | - | - | - | [KB2834904, KB925398, KB975558, KB4012598] | {update-detail.KB2834904=-v2_WM11, "
+                            + "update-detail.KB925398=_WMP64, update-detail.KB975558=_WM8}"),
             Case.reads("wmic-qfe-bad-row.csv", "windows-wmic-qfe", 1,
                     "WIN10-B | - | - | - | - | [KB4013429] | {}"),
             // PowerShell
@@ -172,7 +181,7 @@ class WindowsInventoryReadersTest {
     static String describe(Target t) {
         HostFacts h = t.host();
         return String.join(" | ", t.name(), dash(h.osName()), dash(h.build()), dash(h.architecture()), dash(h.servicePack()),
-                h.installedUpdates().toString(), h.configuration().toString());
+                h.installedUpdates().toString(), new java.util.TreeMap<>(h.configuration()).toString());
     }
 
     private static String dash(String s) {
