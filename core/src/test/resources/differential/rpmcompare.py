@@ -12,7 +12,8 @@ for line in sys.stdin:
     fields = line.rstrip("\n").split("\t")
     try:
         if fields[0] == "V":
-            rpm.ver(fields[1])
+            # Valid: rpm parses it and can compare it (labelCompare refuses an empty version part).
+            rpm.labelCompare(evr(fields[1]), evr(fields[1]))
             print("valid")
         else:
             print(rpm.labelCompare(evr(fields[1]), evr(fields[2])))

@@ -17,8 +17,10 @@ import org.patchgap.core.version.VersionScheme;
  * before the next segment ({@code 1.0 < 1.0^git1 < 1.0.1}). A version without a release sorts before the same
  * version with any release, as rpm 4.18's {@code labelCompare} does.
  *
- * <p>Rejected: empty text, an epoch that is not a number, an empty version or release, and characters rpmbuild
- * refuses in a version or release (anything but ASCII letters, digits and {@code . _ + ~ ^}).
+ * <p>Parsed exactly as rpm's {@code rpmEVRsplit} parses (python3-rpm's {@code rpm.ver} is the oracle of the
+ * differential test): any text rpm compares is accepted, including characters rpmbuild would refuse to build
+ * with ({@code a:1}, {@code 1.0%{dist}}, {@code 1 2}, {@code 1.0é}: rpm reads such characters as separators).
+ * Rejected only what rpm cannot compare either: empty text and an empty version part ({@code -1}, {@code 1:}).
  */
 public final class RpmVersionScheme implements VersionScheme {
 
@@ -36,41 +38,29 @@ public final class RpmVersionScheme implements VersionScheme {
         if (text == null || text.isEmpty()) {
             throw new InvalidVersionException(name(), String.valueOf(text), "empty version");
         }
+        // As rpm's rpmEVRsplit: the epoch is the leading digits when a ':' follows them directly (none written: 0);
+        // anything else before a ':' belongs to the version ("a:1" is version "a:1", ':' a separator there).
+        int digits = 0;
+        while (digits < text.length() && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') digits++;
         String rest = text;
         BigInteger epoch = BigInteger.ZERO;
-        int colon = rest.indexOf(':');
-        if (colon >= 0) {
-            String e = rest.substring(0, colon);
-            if (e.isEmpty() || !e.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                throw new InvalidVersionException(name(), text, "epoch '" + e + "' before ':' is not a number");
-            }
-            epoch = new BigInteger(e);
-            rest = rest.substring(colon + 1);
+        if (digits < text.length() && text.charAt(digits) == ':') {
+            if (digits > 0) epoch = new BigInteger(text.substring(0, digits));
+            rest = text.substring(digits + 1);
         }
+        // The release follows the last '-', and may be empty ("1.0-": rpm keeps an empty release, which sorts
+        // after no release and before every other one).
         String release = null;
         int dash = rest.lastIndexOf('-');
         if (dash >= 0) {
             release = rest.substring(dash + 1);
             rest = rest.substring(0, dash);
-            check(text, release, "release");
         }
-        check(text, rest, "version");
+        if (rest.isEmpty()) {
+            // rpm parses "-1" or "1:" but refuses to compare a version without its version part.
+            throw new InvalidVersionException(name(), text, "empty version part (rpm cannot compare it)");
+        }
         return new RpmVersion(text, epoch, rest, release);
-    }
-
-    private void check(String text, String part, String what) throws InvalidVersionException {
-        if (part.isEmpty()) {
-            throw new InvalidVersionException(name(), text, "empty " + what);
-        }
-        for (int i = 0; i < part.length(); i++) {
-            char c = part.charAt(i);
-            boolean ok = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-                    || c == '.' || c == '_' || c == '+' || c == '~' || c == '^';
-            if (!ok) {
-                throw new InvalidVersionException(name(), text, what + " '" + part + "' contains '" + c
-                        + "'; rpm allows only letters, digits and . _ + ~ ^");
-            }
-        }
     }
 
     /** The epoch, version and release of a parsed RPM version, for readers that need them apart. */

@@ -37,7 +37,18 @@ class RpmVersionSchemeTest {
 
     @Test
     void invalidVersionSaysWhy() {
-        assertThatThrownBy(() -> RpmVersionScheme.INSTANCE.parse("a:1.0-1"))
-                .hasMessage("invalid RPM version 'a:1.0-1': epoch 'a' before ':' is not a number");
+        assertThatThrownBy(() -> RpmVersionScheme.INSTANCE.parse("1:-1"))
+                .hasMessage("invalid RPM version '1:-1': empty version part (rpm cannot compare it)");
+    }
+
+    /** rpm's epoch is only the digits right before ':'; whatever else comes before a ':' is version (issue 14). */
+    @Test
+    void anEpochIsOnlyDigitsBeforeTheColon() throws Exception {
+        RpmVersionScheme rpm = RpmVersionScheme.INSTANCE;
+        assertThat(RpmVersionScheme.evr(rpm.parse("a:1"))).isEqualTo(new RpmVersionScheme.Evr(BigInteger.ZERO, "a:1", null));
+        assertThat(RpmVersionScheme.evr(rpm.parse(":1.0"))).isEqualTo(new RpmVersionScheme.Evr(BigInteger.ZERO, "1.0", null));
+        assertThat(RpmVersionScheme.evr(rpm.parse("1:2:3"))).isEqualTo(new RpmVersionScheme.Evr(BigInteger.ONE, "2:3", null));
+        assertThat(RpmVersionScheme.evr(rpm.parse("1.0-"))).isEqualTo(new RpmVersionScheme.Evr(BigInteger.ZERO, "1.0", ""));
+        assertThat(rpm.parse("a:1").compareTo(rpm.parse("a.1"))).isZero();
     }
 }
