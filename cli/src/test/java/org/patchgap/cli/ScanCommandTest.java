@@ -108,6 +108,27 @@ class ScanCommandTest {
         }
     }
 
+    /** Issue 14: a Go module path of one element, as SBOM generators write it, is matched, not refused. */
+    @Test
+    void aSingleElementGoModuleIsMatched(@TempDir Path dir) throws IOException {
+        Path advisory = Files.writeString(dir.resolve("GO-2023-1.json"), """
+                {"schema_version": "1.6.0", "id": "GO-2099-0001", "modified": "2023-01-01T00:00:00Z",
+                 "aliases": ["CVE-2099-0001"], "summary": "a flaw in tailscale",
+                 "affected": [{"package": {"ecosystem": "Go", "name": "tailscale.com"},
+                   "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.38.3"}]}]}]}
+                """);
+        Path sbom = Files.writeString(dir.resolve("app.cdx.json"), """
+                {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1, "components": [
+                  {"type": "library", "name": "tailscale.com", "version": "v1.34.0", "purl": "pkg:golang/tailscale.com@v1.34.0"}]}
+                """);
+        Cli.Result r = Cli.run("scan", "--advisories", advisory.toString(), "--format", "json", sbom.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        var findings = new ObjectMapper().readTree(r.out()).get("findings");
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).at("/package/name").asText()).isEqualTo("tailscale.com");
+        assertThat(findings.get(0).at("/fix").asText()).isEqualTo("1.38.3");
+    }
+
     @Test
     void outputToDevNullLeavesTheDeviceADevice() {
         Path devNull = Path.of("/dev/null");

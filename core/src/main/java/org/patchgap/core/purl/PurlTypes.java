@@ -45,7 +45,7 @@ final class PurlTypes {
             generic           optional    -
             git               required    namespace,name          namespace-segments=1
             github            required    namespace,name
-            golang            required    -
+            golang            optional    -
             hackage           prohibited  -
             hex               optional    namespace,name
             huggingface       required    version

@@ -34,6 +34,18 @@ class PurlTest {
                 .isEqualTo(purl);
     }
 
+    /** A Go module path of one element is valid Go, and SBOM generators write it so (issue 14). */
+    @Test
+    void aSingleElementGoModuleIsAPurl() throws MalformedPurlException {
+        Purl purl = Purl.parse("pkg:golang/tailscale.com@v1.34.0", Purl.Mode.STRICT);
+        assertThat(purl.canonical()).isEqualTo("pkg:golang/tailscale.com@v1.34.0");
+        PurlIdentity identity = PurlIdentity.resolve("pkg:golang/tailscale.com@v1.34.0").identity();
+        assertThat(identity.ecosystem()).isEqualTo("Go");
+        assertThat(identity.name()).isEqualTo("tailscale.com");
+        assertThat(PurlIdentity.resolve("pkg:golang/github.com/gorilla/mux@v1.8.0").identity().name())
+                .isEqualTo("github.com/gorilla/mux");
+    }
+
     @Test
     void gitNamespaceIsTheHostAndTheRepositoryPathIsTheName() throws MalformedPurlException {
         Purl purl = Purl.parse("pkg:git/codeberg.org/forgejo/forgejo@a72d", Purl.Mode.STRICT);
