@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.match.AdvisoryStats;
@@ -20,6 +19,7 @@ import org.patchgap.core.model.Problem;
 import org.patchgap.core.model.SuppressedFinding;
 import org.patchgap.core.model.Target;
 import org.patchgap.core.windows.WindowsFindings;
+import org.patchgap.core.windows.WindowsHosts;
 import org.patchgap.core.windows.WindowsMatcher;
 import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.formats.report.ScanReport;
@@ -86,7 +86,7 @@ final class Scan {
         if (advisories.windowsAdvisories().isEmpty()) {
             // Windows hosts are matched only against Microsoft's updates: without them "no findings" means "not checked".
             for (Target target : targets) {
-                if (isWindows(target)) {
+                if (WindowsHosts.isWindows(target)) {
                     problems.add(new Problem(Location.of(target.source()), "Windows host " + target.name()
                             + " not checked: no Microsoft security updates among the advisories (the database does "
                             + "not keep them; 'patchgap advisories msrc MONTH...', then --advisories DIR)"));
@@ -132,11 +132,6 @@ final class Scan {
                 vulnerabilities, stats.withdrawn(), stats.gitRanges(), stats.droppedRanges(), skippedAdvisories,
                 loaded.skippedComponents(), loaded.skippedFiles());
         return new ScanReport(findings, upgrades, problems, summary, knownExploited, epss, notAffected);
-    }
-
-    private static boolean isWindows(Target target) {
-        return target.host() != null && target.host().osName() != null
-                && target.host().osName().toLowerCase(Locale.ROOT).contains("windows");
     }
 
     private static boolean nothingIn(AdvisoryLoader.Loaded advisories) {

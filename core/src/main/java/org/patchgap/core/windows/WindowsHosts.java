@@ -23,6 +23,12 @@ public final class WindowsHosts {
 
     private WindowsHosts() {}
 
+    /** Whether a target is a Windows host: what only Microsoft's updates can be matched against. */
+    public static boolean isWindows(Target target) {
+        return target.host() != null && target.host().osName() != null
+                && target.host().osName().toLowerCase(Locale.ROOT).contains("windows");
+    }
+
     /**
      * Merges HOST targets of the same name, keeping the first appearance's place in the list; other targets pass
      * through unchanged. The merged host takes its name from the first part that names a product. Facts: the first known value of each, except the build, where one with an update

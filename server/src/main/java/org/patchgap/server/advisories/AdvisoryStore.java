@@ -5,13 +5,10 @@ import static org.patchgap.server.Times.sql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +39,6 @@ import org.springframework.stereotype.Repository;
 public class AdvisoryStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryStore.class);
-    private static final int IN_CHUNK = 500;
     private static final int CACHE_SIZE = 100_000;
 
     /** What an upsert of a record changed: the package keys before and after (empty when nothing changed). */
@@ -71,17 +67,15 @@ public class AdvisoryStore {
     /** Inserts or replaces a package record of a source; unchanged bytes change nothing. */
     public RecordChange upsert(String source, Vulnerability record, Instant at) {
         byte[] body = RecordCodec.encode(record);
-        String sha = sha256(body);
+        String sha = org.patchgap.server.Sql.sha256(body);
         List<Object[]> existing = jdbc.query("SELECT id, body_sha256 FROM advisory_record WHERE source = ? AND record_id = ?",
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}, source, record.id());
         Set<PackageKey> keys = new LinkedHashSet<>(RecordCodec.packageKeys(record));
         long pk;
         if (existing.isEmpty()) {
-            jdbc.update("INSERT INTO advisory_record (source, record_id, body, body_sha256, published, withdrawn, imported_at, "
-                    + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", source, record.id(), body, sha, sql(record.published()),
-                    sql(record.withdrawn()), sql(at), sql(at));
-            pk = jdbc.queryForObject("SELECT id FROM advisory_record WHERE source = ? AND record_id = ?", Long.class,
-                    source, record.id());
+            pk = org.patchgap.server.Sql.insert(jdbc, "INSERT INTO advisory_record (source, record_id, body, body_sha256, "
+                    + "published, withdrawn, imported_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", source, record.id(),
+                    body, sha, sql(record.published()), sql(record.withdrawn()), sql(at), sql(at));
         } else {
             pk = (Long) existing.get(0)[0];
             if (sha.equals(existing.get(0)[1])) return new RecordChange(false, Set.of());
@@ -119,14 +113,12 @@ public class AdvisoryStore {
         for (PackageKey key : keys) byEcosystem.computeIfAbsent(key.ecosystem(), k -> new ArrayList<>()).add(key.key());
         Map<Long, String> ids = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : byEcosystem.entrySet()) {
-            List<String> names = List.copyOf(new LinkedHashSet<>(e.getValue()));
-            for (int from = 0; from < names.size(); from += IN_CHUNK) {
-                List<String> chunk = names.subList(from, Math.min(names.size(), from + IN_CHUNK));
+            for (List<String> chunk : org.patchgap.server.Sql.chunks(List.copyOf(new LinkedHashSet<>(e.getValue())))) {
                 Object[] args = new Object[chunk.size() + 1];
                 args[0] = e.getKey();
                 for (int i = 0; i < chunk.size(); i++) args[i + 1] = chunk.get(i);
                 jdbc.query("SELECT DISTINCT r.id, r.body_sha256 FROM advisory_record r JOIN advisory_package p ON p.record_pk = r.id "
-                        + "WHERE p.eco_key = ? AND p.pkg_key IN (" + placeholders(chunk.size()) + ")",
+                        + "WHERE p.eco_key = ? AND p.pkg_key IN (" + org.patchgap.server.Sql.placeholders(chunk.size()) + ")",
                         rs -> { ids.put(rs.getLong(1), rs.getString(2)); }, args);
             }
         }
@@ -137,9 +129,8 @@ public class AdvisoryStore {
             if (cached != null && cached.sha().equals(e.getValue())) records.add(cached.record());
             else missing.add(e.getKey());
         }
-        for (int from = 0; from < missing.size(); from += IN_CHUNK) {
-            List<Long> chunk = missing.subList(from, Math.min(missing.size(), from + IN_CHUNK));
-            jdbc.query("SELECT id, body_sha256, body FROM advisory_record WHERE id IN (" + placeholders(chunk.size()) + ")",
+        for (List<Long> chunk : org.patchgap.server.Sql.chunks(missing)) {
+            jdbc.query("SELECT id, body_sha256, body FROM advisory_record WHERE id IN (" + org.patchgap.server.Sql.placeholders(chunk.size()) + ")",
                     rs -> {
                         Vulnerability v = RecordCodec.decode(rs.getBytes(3));
                         decoded.put(rs.getLong(1), new Cached(rs.getString(2), v));
@@ -151,7 +142,7 @@ public class AdvisoryStore {
 
     /** Stores a Microsoft document under its name; false when the same bytes were stored before. */
     public boolean putWindowsDocument(String name, byte[] body, Instant at) {
-        String sha = sha256(body);
+        String sha = org.patchgap.server.Sql.sha256(body);
         List<String> existing = jdbc.queryForList("SELECT sha256 FROM windows_document WHERE name = ?", String.class, name);
         if (!existing.isEmpty() && existing.get(0).equals(sha)) return false;
         if (existing.isEmpty()) {
@@ -206,8 +197,8 @@ public class AdvisoryStore {
         return matcher;
     }
 
-    /** Reads a Microsoft document from bytes, as the CLI reads it from a file. */
-    public static ReadResult<WindowsVulnerability> readWindows(String name, byte[] body) throws BadInputException {
+    /** Reads a stored Microsoft document from its bytes, as the CLI reads it from a file. */
+    private static ReadResult<WindowsVulnerability> readWindows(String name, byte[] body) throws BadInputException {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("patchgap-msrc");
@@ -217,7 +208,7 @@ public class AdvisoryStore {
         } catch (IOException e) {
             throw new IllegalStateException("cannot stage a document in the temporary directory", e);
         } finally {
-            TempFiles.deleteTree(dir);
+            org.patchgap.server.TempFiles.deleteTree(dir);
         }
     }
 
@@ -279,21 +270,10 @@ public class AdvisoryStore {
         return n == null ? 0 : n;
     }
 
-    static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
 
     static String safeFileName(String name) {
         String base = name.replaceAll("[^A-Za-z0-9._-]", "_");
         if (base.isEmpty() || base.startsWith(".")) base = "document" + base;
         return base.length() > 120 ? base.substring(base.length() - 120) : base;
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

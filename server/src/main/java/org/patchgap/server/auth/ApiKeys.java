@@ -1,16 +1,13 @@
 package org.patchgap.server.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import static org.patchgap.server.Times.sql;
+
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.patchgap.server.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -42,9 +39,8 @@ public class ApiKeys {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        jdbc.update("INSERT INTO api_key (team_id, name, role, key_prefix, key_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                teamId, name, role.name(), secret.substring(0, 10), hash(secret), utc(at));
-        Long id = jdbc.queryForObject("SELECT id FROM api_key WHERE key_hash = ?", Long.class, hash(secret));
+        long id = Sql.insert(jdbc, "INSERT INTO api_key (team_id, name, role, key_prefix, key_hash, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", teamId, name, role.name(), secret.substring(0, 10), hash(secret), sql(at));
         return new NewKey(id, secret);
     }
 
@@ -62,13 +58,12 @@ public class ApiKeys {
         return jdbc.query("SELECT k.id, k.name, t.name, k.role, k.key_prefix, k.created_at, k.revoked_at FROM api_key k "
                 + "JOIN team t ON t.id = k.team_id ORDER BY k.id", (rs, i) -> new KeyInfo(rs.getLong(1), rs.getString(2),
                 rs.getString(3), Role.valueOf(rs.getString(4)), rs.getString(5),
-                rs.getObject(6, OffsetDateTime.class).toInstant(),
-                rs.getObject(7, OffsetDateTime.class) == null ? null : rs.getObject(7, OffsetDateTime.class).toInstant()));
+                org.patchgap.server.Times.instant(rs, "created_at"), org.patchgap.server.Times.instant(rs, "revoked_at")));
     }
 
     /** Revokes a key; false when there is no such key or it was revoked before. */
     public boolean revoke(long id, Instant at) {
-        return jdbc.update("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", utc(at), id) == 1;
+        return jdbc.update("UPDATE api_key SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", sql(at), id) == 1;
     }
 
     public int count() {
@@ -77,15 +72,6 @@ public class ApiKeys {
     }
 
     static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
+        return Sql.sha256(secret);
     }
 }

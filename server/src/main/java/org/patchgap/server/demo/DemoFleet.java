@@ -193,16 +193,15 @@ public class DemoFleet {
         return new Target(host.name(), host.kind(), host.source(), host.components(), patched);
     }
 
-    /** Whether build {@code a} is above build {@code b}, as the Windows matcher orders builds. */
+    /**
+     * Whether fixed build {@code a} raises host build {@code b}: the same build line with a higher update revision,
+     * as the Windows matcher decides a cumulative host's fix.
+     */
     private static boolean newer(String a, String b) {
-        var x = org.patchgap.core.windows.WindowsBuild.parse(a);
-        var y = org.patchgap.core.windows.WindowsBuild.parse(b);
-        if (x.isEmpty() || y.isEmpty()) return false;
-        return java.util.Comparator.comparingInt(org.patchgap.core.windows.WindowsBuild::major)
-                .thenComparingInt(org.patchgap.core.windows.WindowsBuild::minor)
-                .thenComparingInt(org.patchgap.core.windows.WindowsBuild::build)
-                .thenComparing(w -> w.revision() == null ? -1 : w.revision())
-                .compare(x.get(), y.get()) > 0;
+        var fix = org.patchgap.core.windows.WindowsBuild.parse(a);
+        var have = org.patchgap.core.windows.WindowsBuild.parse(b);
+        return fix.isPresent() && have.isPresent() && fix.get().sameLine(have.get()) && fix.get().revision() != null
+                && (have.get().revision() == null || fix.get().revision() > have.get().revision());
     }
 
     private void log4ShellApps(Path dir, long team, List<Event> events) throws Exception {

@@ -49,8 +49,7 @@ public class FindingStore {
             args.add(q.vulnerability());
         }
         if (!q.severities().isEmpty()) {
-            where.append(" AND f.severity_rank IN (").append(String.join(", ",
-                    java.util.Collections.nCopies(q.severities().size(), "?"))).append(")");
+            where.append(" AND f.severity_rank IN (").append(org.patchgap.server.Sql.placeholders(q.severities().size())).append(")");
             for (SeverityLevel level : q.severities()) args.add(level.ordinal());
         }
         if (q.minSeverity() != null) {

@@ -19,6 +19,7 @@ import org.patchgap.formats.PackageAdvisoryFiles;
 import org.patchgap.formats.epss.EpssReader;
 import org.patchgap.formats.kev.KevCatalog;
 import org.patchgap.formats.kev.KevEntry;
+import org.patchgap.formats.windows.WindowsAdvisories;
 import org.patchgap.server.advisories.AdvisoryStore;
 import org.patchgap.server.web.UploadStaging;
 import org.patchgap.store.PackageKey;
@@ -86,7 +87,7 @@ public class AdvisoryIngest {
         Set<PackageKey> changedKeys = new LinkedHashSet<>();
         int changed = 0;
         for (Vulnerability v : read.items()) {
-            AdvisoryStore.RecordChange change = store.upsert(source, withSource(v, relativeSource(v.source(), prefix)), at);
+            AdvisoryStore.RecordChange change = store.upsert(source, withSource(v, UploadedInventory.relative(Location.of(v.source()), prefix).file()), at);
             if (change.changed()) {
                 changed++;
                 changedKeys.addAll(change.packages());
@@ -97,7 +98,7 @@ public class AdvisoryIngest {
     }
 
     private Result microsoft(UploadStaging staged, byte[] body, Instant at) throws BadInputException {
-        ReadResult<WindowsVulnerability> read = AdvisoryStore.readWindows(staged.displayName(), body);
+        ReadResult<WindowsVulnerability> read = WindowsAdvisories.read(staged.path());
         if (read.items().isEmpty()) {
             throw new BadInputException(Location.of(staged.displayName()), "no Windows vulnerability in this Microsoft document");
         }
@@ -138,10 +139,9 @@ public class AdvisoryIngest {
     private FleetService.RematchResult refreshFindingsOf(List<String> cves, Instant at) {
         Set<PackageKey> keys = new LinkedHashSet<>();
         boolean windows = false;
-        for (int from = 0; from < cves.size(); from += 500) {
-            List<String> chunk = cves.subList(from, Math.min(cves.size(), from + 500));
+        for (List<String> chunk : org.patchgap.server.Sql.chunks(cves)) {
             List<PackageKey> found = jdbc.query("SELECT DISTINCT f.eco_key, f.pkg_key FROM finding f JOIN finding_alias a "
-                    + "ON a.finding_id = f.id WHERE a.alias IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                    + "ON a.finding_id = f.id WHERE a.alias IN (" + org.patchgap.server.Sql.placeholders(chunk.size())
                     + ")", (rs, i) -> new PackageKey(rs.getString(1), rs.getString(2)), chunk.toArray());
             for (PackageKey key : found) {
                 if (key.ecosystem().equals(FleetMatcher.WINDOWS)) windows = true;
@@ -158,10 +158,6 @@ public class AdvisoryIngest {
     private static List<String> problems(List<Problem> problems, String prefix) {
         return problems.stream().map(p -> new Problem(UploadedInventory.relative(p.location(), prefix), p.message()).toString())
                 .toList();
-    }
-
-    private static String relativeSource(String source, String prefix) {
-        return source.startsWith(prefix) ? source.substring(prefix.length()) : source;
     }
 
     static Vulnerability withSource(Vulnerability v, String source) {

@@ -3,14 +3,12 @@ package org.patchgap.server.fleet;
 import static org.patchgap.server.Times.sql;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -107,33 +105,14 @@ public class FindingLedger {
     }
 
     private long insert(long targetId, MatchedFinding f, String body, Instant at, String cause) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("INSERT INTO finding (target_id, finding_key, vulnerability_id, "
-                    + "eco_key, pkg_key, package_name, package_version, status, severity, severity_rank, kev_due, kev, "
-                    + "epss, fix_published, first_seen, opened_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"});
-            int i = 1;
-            ps.setLong(i++, targetId);
-            ps.setString(i++, f.key());
-            ps.setString(i++, f.vulnerabilityId());
-            ps.setString(i++, f.packageKey().ecosystem());
-            ps.setString(i++, f.packageKey().key());
-            ps.setString(i++, f.finding().component().name());
-            ps.setString(i++, f.finding().component().version());
-            ps.setString(i++, f.exposed() ? "exposed" : "cannot_tell");
-            ps.setString(i++, f.finding().severity().level().label());
-            ps.setInt(i++, f.finding().severity().level().ordinal());
-            ps.setObject(i++, f.kev() == null ? null : f.kev().dueDate());
-            ps.setBoolean(i++, f.kev() != null);
-            ps.setObject(i++, f.epss() == null ? null : f.epss().score());
-            ps.setObject(i++, sql(f.fixPublished()));
-            ps.setObject(i++, sql(at));
-            ps.setObject(i++, sql(at));
-            ps.setString(i, body);
-            return ps;
-        }, keys);
-        long id = keys.getKey().longValue();
+        long id = org.patchgap.server.Sql.insert(jdbc, "INSERT INTO finding (target_id, finding_key, vulnerability_id, "
+                + "eco_key, pkg_key, package_name, package_version, status, severity, severity_rank, kev_due, kev, epss, "
+                + "fix_published, first_seen, opened_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                targetId, f.key(), f.vulnerabilityId(), f.packageKey().ecosystem(), f.packageKey().key(),
+                f.finding().component().name(), f.finding().component().version(), status(f),
+                f.finding().severity().level().label(), f.finding().severity().level().ordinal(),
+                f.kev() == null ? null : f.kev().dueDate(), f.kev() != null, f.epss() == null ? null : f.epss().score(),
+                sql(f.fixPublished()), sql(at), sql(at), body);
         List<Object[]> aliases = new ArrayList<>();
         for (String alias : f.ids()) aliases.add(new Object[] {id, alias});
         jdbc.batchUpdate("INSERT INTO finding_alias (finding_id, alias) VALUES (?, ?)", aliases);
@@ -145,13 +124,18 @@ public class FindingLedger {
         jdbc.update("UPDATE finding SET vulnerability_id = ?, package_name = ?, package_version = ?, status = ?, severity = ?, "
                 + "severity_rank = ?, kev_due = ?, kev = ?, epss = ?, fix_published = ?, body = ? WHERE id = ?",
                 f.vulnerabilityId(), f.finding().component().name(), f.finding().component().version(),
-                f.exposed() ? "exposed" : "cannot_tell", f.finding().severity().level().label(),
+                status(f), f.finding().severity().level().label(),
                 f.finding().severity().level().ordinal(), f.kev() == null ? null : f.kev().dueDate(), f.kev() != null,
                 f.epss() == null ? null : f.epss().score(), sql(f.fixPublished()), body, id);
         List<String> known = jdbc.queryForList("SELECT alias FROM finding_alias WHERE finding_id = ?", String.class, id);
         List<Object[]> added = new ArrayList<>();
         for (String alias : f.ids()) if (!known.contains(alias)) added.add(new Object[] {id, alias});
         if (!added.isEmpty()) jdbc.batchUpdate("INSERT INTO finding_alias (finding_id, alias) VALUES (?, ?)", added);
+    }
+
+    /** The exposure column: a Windows "cannot tell" is kept apart from real exposures. */
+    private static String status(MatchedFinding f) {
+        return f.exposed() ? "exposed" : "cannot_tell";
     }
 
     private void openEpisode(long findingId, Instant at, String cause) {

@@ -23,6 +23,7 @@ import org.patchgap.core.model.EpssScore;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Target;
 import org.patchgap.core.windows.WindowsFindings;
+import org.patchgap.core.windows.WindowsHosts;
 import org.patchgap.formats.kev.KevEntry;
 import org.patchgap.formats.report.JsonReportWriter;
 import org.patchgap.server.advisories.AdvisoryStore;
@@ -69,14 +70,9 @@ public class FleetMatcher {
 
     /** The Windows findings of a host (none for a target that is not a Windows host). */
     public List<MatchedFinding> matchWindows(Target target) {
-        if (!isWindowsHost(target)) return List.of();
+        if (!WindowsHosts.isWindows(target)) return List.of();
         MatchReport report = WindowsFindings.match(advisories.windowsMatcher(), List.of(target));
         return dedupe(convert(report, true));
-    }
-
-    static boolean isWindowsHost(Target target) {
-        return target.host() != null && target.host().osName() != null
-                && target.host().osName().toLowerCase(Locale.ROOT).contains("windows");
     }
 
     private List<MatchedFinding> convert(MatchReport report, boolean windows) {

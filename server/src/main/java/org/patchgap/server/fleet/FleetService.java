@@ -104,16 +104,18 @@ public class FleetService {
     public RematchResult rematchWindowsHosts(Instant at) {
         Outcome total = Outcome.NONE;
         List<Opened> opened = new ArrayList<>();
-        List<Long> hosts = targets.windowsHosts();
-        for (long id : hosts) {
+        int matched = 0;
+        for (long id : targets.windowsHosts()) {
             TargetRow row = targets.byId(id).orElseThrow();
-            targets.lock(id);
             Target host = new Target(row.name(), row.kind(), row.name(), List.of(), Targets.host(row.hostJson()));
+            if (!org.patchgap.core.windows.WindowsHosts.isWindows(host)) continue; // "windows" elsewhere in its facts
+            targets.lock(id);
+            matched++;
             total = total.plus(ledger.reconcile(id, new Scope.Windows(), matcher.matchWindows(host), at, "advisory update",
                     opened));
         }
         notifications.findingsOpened(opened, at);
-        return new RematchResult(hosts.size(), 0, total);
+        return new RematchResult(matched, 0, total);
     }
 
     int openCount(long targetId) {

@@ -33,7 +33,6 @@ public class Targets {
             Instant createdAt, Instant updatedAt, @Nullable Instant removedAt) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int IN_CHUNK = 500;
     private static final String SELECT = "SELECT t.id, t.team_id, m.name AS team, t.name, t.kind, t.host_json, t.created_at, "
             + "t.updated_at, t.removed_at FROM target t JOIN team m ON m.id = t.team_id ";
 
@@ -117,14 +116,12 @@ public class Targets {
         for (PackageKey key : keys) byEcosystem.computeIfAbsent(key.ecosystem(), k -> new ArrayList<>()).add(key.key());
         Map<Long, List<Component>> byTarget = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : byEcosystem.entrySet()) {
-            List<String> names = e.getValue();
-            for (int from = 0; from < names.size(); from += IN_CHUNK) {
-                List<String> chunk = names.subList(from, Math.min(names.size(), from + IN_CHUNK));
+            for (List<String> chunk : org.patchgap.server.Sql.chunks(e.getValue())) {
                 Object[] args = new Object[chunk.size() + 1];
                 args[0] = e.getKey();
                 for (int i = 0; i < chunk.size(); i++) args[i + 1] = chunk.get(i);
                 jdbc.query("SELECT target_id, ecosystem, name, version, purl, cpe, location_file, location_place FROM component "
-                        + "WHERE eco_key = ? AND pkg_key IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                        + "WHERE eco_key = ? AND pkg_key IN (" + org.patchgap.server.Sql.placeholders(chunk.size())
                         + ") ORDER BY target_id, id", rs -> {
                             byTarget.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Component(rs.getString(2),
                                     rs.getString(3), rs.getString(4), rs.getString(5), new Location(rs.getString(7),
@@ -135,7 +132,10 @@ public class Targets {
         return byTarget;
     }
 
-    /** Targets whose host facts say Windows (what a change of Microsoft's documents can concern). */
+    /**
+     * Targets whose host facts may say Windows (what a change of Microsoft's documents can concern): a cheap text
+     * filter; the caller decides with {@code WindowsHosts.isWindows}.
+     */
     List<Long> windowsHosts() {
         return jdbc.queryForList("SELECT id FROM target WHERE removed_at IS NULL AND host_json IS NOT NULL "
                 + "AND LOWER(host_json) LIKE '%windows%' ORDER BY id", Long.class);

@@ -38,8 +38,10 @@ public class Notifications {
     public void findingsOpened(List<Opened> opened, Instant at) {
         if (opened.isEmpty()) return;
         Map<Long, List<Opened>> byTeam = new LinkedHashMap<>();
+        Map<Long, Long> teamOfTarget = new java.util.HashMap<>();
         for (Opened o : opened) {
-            Long team = jdbc.queryForObject("SELECT team_id FROM target WHERE id = ?", Long.class, o.targetId());
+            Long team = teamOfTarget.computeIfAbsent(o.targetId(),
+                    t -> jdbc.queryForObject("SELECT team_id FROM target WHERE id = ?", Long.class, t));
             byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(o);
         }
         for (Map.Entry<Long, List<Opened>> e : byTeam.entrySet()) {
@@ -62,10 +64,9 @@ public class Notifications {
     public void kevAdded(List<String> cves, Instant at) {
         if (cves.isEmpty()) return;
         List<Row> rows = new ArrayList<>();
-        for (int from = 0; from < cves.size(); from += 500) {
-            List<String> chunk = cves.subList(from, Math.min(cves.size(), from + 500));
+        for (List<String> chunk : org.patchgap.server.Sql.chunks(cves)) {
             rows.addAll(jdbc.query(ROWS + " WHERE f.resolved_at IS NULL AND EXISTS (SELECT 1 FROM finding_alias a WHERE "
-                    + "a.finding_id = f.id AND a.alias IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+                    + "a.finding_id = f.id AND a.alias IN (" + org.patchgap.server.Sql.placeholders(chunk.size())
                     + ")) ORDER BY f.id", Notifications::row, chunk.toArray()));
         }
         queueRows("kev.added", rows, at);
@@ -121,9 +122,9 @@ public class Notifications {
     }
 
     public long addChannel(long teamId, String kind, String address, String secret, SeverityLevel minSeverity, Instant at) {
-        jdbc.update("INSERT INTO notification_channel (team_id, kind, address, secret, min_severity, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", teamId, kind, address, secret, minSeverity.name(), sql(at));
-        return jdbc.queryForObject("SELECT MAX(id) FROM notification_channel WHERE team_id = ?", Long.class, teamId);
+        return org.patchgap.server.Sql.insert(jdbc, "INSERT INTO notification_channel (team_id, kind, address, secret, "
+                + "min_severity, created_at) VALUES (?, ?, ?, ?, ?, ?)", teamId, kind, address, secret, minSeverity.name(),
+                sql(at));
     }
 
     private void queue(Channel channel, String event, String payload, Instant at) {

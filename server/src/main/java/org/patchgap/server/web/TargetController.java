@@ -14,7 +14,6 @@ import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Component;
 import org.patchgap.core.model.HostFacts;
 import org.patchgap.server.Times;
-import org.patchgap.server.advisories.AdvisoryStore;
 import org.patchgap.server.auth.Caller;
 import org.patchgap.server.auth.CurrentCaller;
 import org.patchgap.server.fleet.FleetService;
@@ -69,7 +68,7 @@ public class TargetController {
         try (UploadStaging staged = UploadStaging.of(body, filename, true, name)) {
             inventory = UploadedInventory.read(name, staged);
         }
-        FleetService.UploadResult result = fleet.upload(teamId, inventory, AdvisoryStore.sha256(body), clock.instant(),
+        FleetService.UploadResult result = fleet.upload(teamId, inventory, org.patchgap.server.Sql.sha256(body), clock.instant(),
                 caller.keyId());
         ObjectNode out = targetNode(result.target());
         out.put("reader", result.reader());

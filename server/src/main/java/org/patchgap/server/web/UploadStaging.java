@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.jspecify.annotations.Nullable;
-import org.patchgap.server.advisories.TempFiles;
+import org.patchgap.server.TempFiles;
 
 /**
  * An uploaded body staged on disk, because the engine's readers read files and route them by name and first

@@ -1,4 +1,4 @@
-package org.patchgap.server.advisories;
+package org.patchgap.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
