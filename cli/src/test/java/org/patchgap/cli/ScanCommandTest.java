@@ -129,6 +129,30 @@ class ScanCommandTest {
         assertThat(findings.get(0).at("/fix").asText()).isEqualTo("1.38.3");
     }
 
+    /** Issue 14: Alpine versions with digits after the letter, as old releases wrote them, are matched. */
+    @Test
+    void anAlpineVersionWithDigitsAfterTheLetterIsMatched(@TempDir Path dir) throws IOException {
+        Path advisory = Files.writeString(dir.resolve("ALPINE-1.json"), """
+                {"schema_version": "1.6.0", "id": "ALPINE-CVE-2099-0002", "modified": "2023-01-01T00:00:00Z",
+                 "affected": [{"package": {"ecosystem": "Alpine:v3.2", "name": "openssh"},
+                   "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "5.1p2-r0"}]}]}]}
+                """);
+        Path sbom = Files.writeString(dir.resolve("host.cdx.json"), """
+                {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1, "components": [
+                  {"type": "library", "name": "openssh", "version": "5.1p1-r3",
+                   "purl": "pkg:apk/alpine/openssh@5.1p1-r3?distro=3.2.3"},
+                  {"type": "library", "name": "openssh-client", "version": "5.1p2-r0",
+                   "purl": "pkg:apk/alpine/openssh-client@5.1p2-r0?distro=3.2.3"}]}
+                """);
+        Cli.Result r = Cli.run("scan", "--advisories", advisory.toString(), "--format", "json", sbom.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        var report = new ObjectMapper().readTree(r.out());
+        assertThat(report.get("findings")).hasSize(1);
+        assertThat(report.get("findings").get(0).at("/package/version").asText()).isEqualTo("5.1p1-r3");
+        assertThat(report.get("findings").get(0).at("/fix").asText()).isEqualTo("5.1p2-r0");
+        assertThat(r.err()).doesNotContain("invalid Alpine version");
+    }
+
     @Test
     void outputToDevNullLeavesTheDeviceADevice() {
         Path devNull = Path.of("/dev/null");

@@ -8,18 +8,28 @@ import org.patchgap.core.version.Version;
 import org.patchgap.core.version.VersionScheme;
 
 /**
- * Alpine package versions, validated and ordered as apk-tools' {@code version.c} does (docs/ecosystems/alpine.md).
+ * Alpine package versions, ordered as apk-tools' {@code version.c} orders them (docs/ecosystems/alpine.md).
  * Alpine, Wolfi and Chainguard packages all use it.
  *
- * <p>Grammar: {@code digits{.digits}...[letter]{_suffix[digits]}...[~hash][-rN]} where a letter is one of
- * {@code a-z}, a suffix is {@code alpha beta pre rc} (below a release) or {@code cvs svn git hg p} (above it), a
- * hash is lowercase hex. Anything else is rejected, as {@code apk version --check} rejects it.
+ * <p>Grammar apk 3 validates: {@code digits{.digits}...[letter]{_suffix[digits]}...[~hash][-rN]} where a letter
+ * is one of {@code a-z}, a suffix is {@code alpha beta pre rc} (below a release) or {@code cvs svn git hg p}
+ * (above it), a hash is lowercase hex.
+ *
+ * <p>apk compares any text, not only what it validates, and so does this scheme; only an empty text or one that
+ * does not start with a digit is refused. Two cases go beyond apk 3's grammar:
+ * <ul>
+ *   <li>Digits after a letter ({@code 5.1p1-r0}, {@code 1.7.4p6-r1}, written by older Alpine releases) are a
+ *       number, as apk-tools 2 read them; apk 3 would compare everything after the letter as equal.
+ *   <li>Any other unexpected character ends the version in a <em>tail</em>: as in apk, a tail sorts below a
+ *       version that ends there ({@code 1.0bc < 1.0b}); unlike apk, which calls all tails equal, two tails compare
+ *       as bytes, so {@code 0.9.8za < 0.9.8zb} stays visible to a fix.
+ * </ul>
  *
  * <p>Order: tokens compare in turn. The first number compares by value; a later dotted number compares by value
  * unless either side has a leading zero, then as text ({@code 1.02 < 1.1}, Gentoo's rule). When one version has
  * a token where the other has a different kind of token or has ended, a pre-release suffix loses, and otherwise
- * the token kind decides in the order dotted number &gt; letter &gt; suffix &gt; hash &gt; revision &gt; end:
- * {@code 1.0_rc1 < 1.0 < 1.0-r1 < 1.0_p1 < 1.0a < 1.0.1}.
+ * the token kind decides in the order dotted number &gt; letter &gt; suffix &gt; hash &gt; revision &gt; end &gt;
+ * tail: {@code 1.0_rc1 < 1.0 < 1.0-r1 < 1.0_p1 < 1.0a < 1.0.1}.
  */
 public final class AlpineVersionScheme implements VersionScheme {
 
@@ -37,10 +47,13 @@ public final class AlpineVersionScheme implements VersionScheme {
         return "Alpine";
     }
 
-    /** Token kinds in apk's order; the order itself decides when two versions differ in kind. */
-    enum Kind { INITIAL_DIGIT, DIGIT, LETTER, SUFFIX, SUFFIX_NO, COMMIT_HASH, REVISION_NO, END }
+    /**
+     * Token kinds in apk's order; the order itself decides when two versions differ in kind. {@code TAIL} is
+     * apk's {@code TOKEN_INVALID}: the rest of a version from the first character apk does not expect.
+     */
+    enum Kind { INITIAL_DIGIT, DIGIT, LETTER, SUFFIX, SUFFIX_NO, COMMIT_HASH, REVISION_NO, END, TAIL }
 
-    /** One token: its text (digits, letter, suffix name or hash), with the number for numeric kinds. */
+    /** One token: its text (digits, letter, suffix name, hash or tail), with the number for numeric kinds. */
     record Token(Kind kind, String text, BigInteger number, int suffix) {}
 
     @Override
@@ -48,89 +61,97 @@ public final class AlpineVersionScheme implements VersionScheme {
         if (text == null || text.isEmpty()) {
             throw new InvalidVersionException(name(), String.valueOf(text), "empty version");
         }
+        if (text.charAt(0) < '0' || text.charAt(0) > '9') {
+            throw new InvalidVersionException(name(), text, "a version must start with a digit");
+        }
         List<Token> tokens = new ArrayList<>();
         int[] pos = {0};
-        tokens.add(digits(text, pos, Kind.INITIAL_DIGIT, "a version must start with a digit"));
+        tokens.add(digits(text, pos, Kind.INITIAL_DIGIT));
         Kind last = Kind.INITIAL_DIGIT;
         while (pos[0] < text.length()) {
+            int start = pos[0];
             Token t = next(text, pos, last);
+            if (t == null) {
+                tokens.add(new Token(Kind.TAIL, text.substring(start), null, 0));
+                break;
+            }
             tokens.add(t);
             last = t.kind();
         }
         return new AlpineVersion(text, List.copyOf(tokens));
     }
 
-    private Token next(String text, int[] pos, Kind last) throws InvalidVersionException {
+    /** The token at {@code pos[0]}, or null where apk's lexer would find an invalid token. */
+    private static Token next(String text, int[] pos, Kind last) {
         int i = pos[0];
         char c = text.charAt(i);
         if (c >= 'a' && c <= 'z') {
-            if (last.compareTo(Kind.DIGIT) > 0) throw misplaced(text, i, "a letter");
+            if (last.compareTo(Kind.DIGIT) > 0) return null;
             pos[0] = i + 1;
             return new Token(Kind.LETTER, String.valueOf(c), null, 0);
         }
-        if (c == '.' || c >= '0' && c <= '9') {
+        if (c == '.' || isDigit(c)) {
             if (c == '.') {
-                if (last.compareTo(Kind.DIGIT) > 0) throw misplaced(text, i, "'.'");
-                pos[0] = ++i;
+                if (last.compareTo(Kind.DIGIT) > 0) return null;
+                if (i + 1 == text.length() || !isDigit(text.charAt(i + 1))) return null;
+                pos[0] = i + 1;
             }
             Kind kind = switch (last) {
-                case INITIAL_DIGIT, DIGIT -> Kind.DIGIT;
+                // A number after a letter is apk-tools 2's reading (5.1p1); apk 3 no longer has it.
+                case INITIAL_DIGIT, DIGIT, LETTER -> Kind.DIGIT;
                 case SUFFIX -> Kind.SUFFIX_NO;
-                default -> throw misplaced(text, i, "a number");
+                default -> null;
             };
-            return digits(text, pos, kind, "expected digits at offset " + i);
+            if (kind == null) return null;
+            Token number = digits(text, pos, kind);
+            if (last == Kind.LETTER) {
+                // apk 2 compared these by value, leading zeros or not: without them the text rule never applies.
+                String value = number.number().toString();
+                return new Token(Kind.DIGIT, value, number.number(), 0);
+            }
+            return number;
         }
         if (c == '_') {
-            if (last.compareTo(Kind.SUFFIX_NO) > 0) throw misplaced(text, i, "a '_' suffix");
-            int start = i + 1;
-            int end = start;
+            if (last.compareTo(Kind.SUFFIX_NO) > 0) return null;
+            int end = i + 1;
             while (end < text.length() && text.charAt(end) >= 'a' && text.charAt(end) <= 'z') end++;
-            String name = text.substring(start, end);
+            String name = text.substring(i + 1, end);
             int suffix = name.isEmpty() ? -1 : SUFFIXES.indexOf(name);
-            if (suffix < 0) {
-                throw new InvalidVersionException(name(), text, "unknown suffix '_" + name
-                        + "' (expected _alpha, _beta, _pre, _rc, _cvs, _svn, _git, _hg or _p)");
-            }
+            if (suffix < 0) return null;
             pos[0] = end;
             return new Token(Kind.SUFFIX, name, null, suffix);
         }
         if (c == '~') {
-            if (last.compareTo(Kind.COMMIT_HASH) >= 0) throw misplaced(text, i, "a '~' commit hash");
-            int start = i + 1;
-            int end = start;
+            if (last.compareTo(Kind.COMMIT_HASH) >= 0) return null;
+            int end = i + 1;
             while (end < text.length() && isHex(text.charAt(end))) end++;
-            if (end == start) {
-                throw new InvalidVersionException(name(), text, "'~' must be followed by a lowercase hex hash");
-            }
+            if (end == i + 1) return null;
             pos[0] = end;
-            return new Token(Kind.COMMIT_HASH, text.substring(start, end), null, 0);
+            return new Token(Kind.COMMIT_HASH, text.substring(i + 1, end), null, 0);
         }
         if (c == '-') {
-            if (last.compareTo(Kind.REVISION_NO) >= 0) throw misplaced(text, i, "a second '-r' revision");
-            if (!text.startsWith("-r", i)) {
-                throw new InvalidVersionException(name(), text, "'-' must start a revision '-rN'");
+            if (last.compareTo(Kind.REVISION_NO) >= 0 || !text.startsWith("-r", i)
+                    || i + 2 == text.length() || !isDigit(text.charAt(i + 2))) {
+                return null;
             }
             pos[0] = i + 2;
-            return digits(text, pos, Kind.REVISION_NO, "revision '-r' must be followed by digits");
+            return digits(text, pos, Kind.REVISION_NO);
         }
-        throw new InvalidVersionException(name(), text, "unexpected character '" + c + "' at offset " + i);
+        return null;
     }
 
-    private Token digits(String text, int[] pos, Kind kind, String missing) throws InvalidVersionException {
+    /** The digits at {@code pos[0]}, which the caller has checked start with one. */
+    private static Token digits(String text, int[] pos, Kind kind) {
         int start = pos[0];
         int end = start;
-        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') end++;
-        if (end == start) {
-            throw new InvalidVersionException(name(), text, missing);
-        }
+        while (end < text.length() && isDigit(text.charAt(end))) end++;
         pos[0] = end;
         String digits = text.substring(start, end);
         return new Token(kind, digits, new BigInteger(digits), 0);
     }
 
-    private InvalidVersionException misplaced(String text, int offset, String what) {
-        return new InvalidVersionException(name(), text, what + " is not allowed at offset " + offset
-                + " (order: digits{.digits}[letter]{_suffix[N]}[~hash][-rN])");
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static boolean isHex(char c) {
