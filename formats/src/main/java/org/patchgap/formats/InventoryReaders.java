@@ -34,6 +34,8 @@ public final class InventoryReaders {
             new org.patchgap.formats.os.DpkgStatusReader(),
             new org.patchgap.formats.os.ApkInstalledReader(),
             new org.patchgap.formats.os.RpmDbReader(),
+            new org.patchgap.formats.os.RpmBdbReader(),
+            new org.patchgap.formats.os.RpmNdbReader(),
             new org.patchgap.formats.os.RpmQaReader(),
             new org.patchgap.formats.os.OsqueryReader(),
             new org.patchgap.formats.npm.PackageLockReader(),

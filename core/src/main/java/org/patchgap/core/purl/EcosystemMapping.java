@@ -30,7 +30,7 @@ final class EcosystemMapping {
             // OSV wants the PEP 503 form; the purl name is already lower-cased with '_' turned into '-', dots
             // are folded too so that names meet OSV's normalised records.
             case "pypi" -> Mapped.to("PyPI", name.replaceAll("[-_.]+", "-"));
-            case "golang" -> Mapped.to("Go", listedName);
+            case "golang" -> golang(listedName);
             case "cargo" -> Mapped.to("crates.io", name);
             case "nuget" -> Mapped.to("NuGet", name);
             case "gem" -> Mapped.to("RubyGems", name);
@@ -69,6 +69,19 @@ final class EcosystemMapping {
      * qualifier ({@code upstream=openssl} or {@code upstream=openssl@3.0.11-1}), which we prefer to the binary
      * package name when present.
      */
+    /**
+     * A golang purl names a module or a package inside one, split into namespace and name anywhere (issue 14);
+     * either way the joined path is what Go advisories name. A path Go would refuse is said, not silently missed.
+     */
+    private static Mapped golang(String path) {
+        if (org.patchgap.core.version.go.GoModulePath.PSEUDO_MODULES.contains(path)) {
+            return Mapped.to("Go", path);
+        }
+        String invalid = org.patchgap.core.version.go.GoModulePath.importProblem(path);
+        return invalid == null ? Mapped.to("Go", path)
+                : Mapped.no("'" + path + "' is not a Go module or package path (" + invalid + ")");
+    }
+
     private static Mapped deb(String namespace, String name, Map<String, String> qualifiers) {
         String distro = qualifier(qualifiers, "distro");
         String source = sourceName(qualifiers).orElse(name);

@@ -46,6 +46,23 @@ class PurlTest {
                 .isEqualTo("github.com/gorilla/mux");
     }
 
+    /** Wherever a golang purl splits namespace from name, the module path is the same (issue 14). */
+    @Test
+    void aGoModulePathIsTheSameWhateverTheNamespaceSplit() throws MalformedPurlException {
+        for (String purl : new String[] {"pkg:golang/github.com/gorilla/mux@v1.8.0",
+                "pkg:golang/github.com%2Fgorilla%2Fmux@v1.8.0", "pkg:golang/github.com/gorilla%2Fmux@v1.8.0"}) {
+            assertThat(PurlIdentity.resolve(purl).identity()).as(purl).isNotNull()
+                    .extracting(PurlIdentity::ecosystem, PurlIdentity::name).containsExactly("Go", "github.com/gorilla/mux");
+        }
+        assertThat(PurlIdentity.resolve("pkg:golang/stdlib@1.20.1").identity().name()).isEqualTo("stdlib");
+        assertThat(PurlIdentity.resolve("pkg:golang/golang.org/x/net/html@v0.17.0").identity().name())
+                .isEqualTo("golang.org/x/net/html");
+        PurlResolution bad = PurlIdentity.resolve("pkg:golang/github.com/foo/a%20b@v1.0.0");
+        assertThat(bad.mapped()).isFalse();
+        assertThat(bad.unmappedReason())
+                .isEqualTo("'github.com/foo/a b' is not a Go module or package path (invalid char ' ')");
+    }
+
     @Test
     void gitNamespaceIsTheHostAndTheRepositoryPathIsTheName() throws MalformedPurlException {
         Purl purl = Purl.parse("pkg:git/codeberg.org/forgejo/forgejo@a72d", Purl.Mode.STRICT);

@@ -79,7 +79,14 @@ public final class GoModReader implements InventoryReader {
                     if (words.length != 2) {
                         problems.add(new Problem(location, "expected 'require module/path vX.Y.Z'; skipped"));
                     } else {
-                        requirements.add(new Requirement(unquote(words[0]), words[1], i + 1));
+                        String path = unquote(words[0]);
+                        String invalid = org.patchgap.core.version.go.GoModulePath.moduleProblem(path);
+                        if (invalid != null) {
+                            // go refuses such a go.mod; the requirement is still listed and matched by its path.
+                            problems.add(new Problem(location, "'" + path + "' is not a module path Go accepts ("
+                                    + invalid + ")"));
+                        }
+                        requirements.add(new Requirement(path, words[1], i + 1));
                     }
                 }
                 case "replace" -> {

@@ -12,7 +12,8 @@ public final class OsDatabases {
 
     /** Database paths relative to the root, most specific first. */
     static final List<String> PATHS = List.of("var/lib/dpkg/status", "lib/apk/db/installed",
-            "var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite");
+            "var/lib/rpm/rpmdb.sqlite", "usr/lib/sysimage/rpm/rpmdb.sqlite", "var/lib/rpm/Packages",
+            "usr/lib/sysimage/rpm/Packages", "var/lib/rpm/Packages.db", "usr/lib/sysimage/rpm/Packages.db");
 
     private OsDatabases() {}
 

@@ -52,59 +52,20 @@ public final class RpmDbReader implements InventoryReader {
 
     @Override
     public ReadResult<Target> read(Path file) throws BadInputException {
-        Optional<OsRelease> release = OsTargets.releaseOf(file);
-        String ecosystem = release.map(OsRelease::ecosystem).orElse(null);
-        String vendor = release.map(OsRelease::id).orElse(null);
-        String distro = release.map(OsRelease::distroQualifier).orElse(null);
-        String source = file.toString();
-        List<Component> components = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        RpmPackageHeaders headers = new RpmPackageHeaders(file);
         String url = "jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?immutable=1";
         try (Connection connection = DriverManager.getConnection(url.replace("jdbc:sqlite:file://", "jdbc:sqlite:file:"));
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT hnum, blob FROM Packages ORDER BY hnum")) {
             while (rows.next()) {
-                long hnum = rows.getLong(1);
-                Location location = new Location(source, "Packages hnum " + hnum);
-                RpmHeader header;
-                try {
-                    byte[] blob = rows.getBytes(2);
-                    header = RpmHeader.parse(blob == null ? new byte[0] : blob);
-                } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(location, "unreadable package header: " + e.getMessage() + "; skipped"));
-                    continue;
-                }
-                String name = header.string(RpmHeader.NAME);
-                String version = header.string(RpmHeader.VERSION);
-                String rel = header.string(RpmHeader.RELEASE);
-                if (name == null || version == null) {
-                    problems.add(new Problem(location, "package header without name and version; skipped"));
-                    continue;
-                }
-                if (name.equals("gpg-pubkey")) {
-                    continue; // imported signing keys are recorded as packages, but are not software
-                }
-                Integer epoch = header.integer(RpmHeader.EPOCH);
-                String evr = (epoch != null && epoch != 0 ? epoch + ":" : "") + version + (rel == null ? "" : "-" + rel);
-                String sourceName = sourceName(header.string(RpmHeader.SOURCERPM));
-                String componentName = sourceName == null ? name : sourceName;
-                Map<String, @Nullable String> qualifiers = new LinkedHashMap<>();
-                qualifiers.put("arch", header.string(RpmHeader.ARCH));
-                qualifiers.put("epoch", epoch == null || epoch == 0 ? null : String.valueOf(epoch));
-                qualifiers.put("distro", distro);
-                qualifiers.put("upstream", componentName.equals(name) ? null : header.string(RpmHeader.SOURCERPM));
-                String purlVersion = version + (rel == null ? "" : "-" + rel);
-                components.add(new Component(ecosystem, componentName, evr,
-                        vendor == null ? null : Purls.of("rpm", vendor, name, purlVersion, qualifiers), location));
+                byte[] blob = rows.getBytes(2);
+                headers.add(blob == null ? new byte[0] : blob, headers.at("Packages hnum " + rows.getLong(1)));
             }
         } catch (SQLException e) {
-            throw new BadInputException(Location.of(source), "expected an RPM SQLite database with a Packages "
-                    + "table: " + e.getMessage());
+            throw new BadInputException(Location.of(file.toString()), "expected an RPM SQLite database with a "
+                    + "Packages table: " + e.getMessage());
         }
-        if (ecosystem == null && !components.isEmpty()) {
-            problems.add(0, OsTargets.unplaced(file, release));
-        }
-        return new ReadResult<>(List.of(OsTargets.host(file, release, components)), problems);
+        return headers.result();
     }
 
     /** {@code openssl-3.0.7-24.el9.src.rpm} gives {@code openssl}: the name is what precedes version and release. */

@@ -39,65 +39,8 @@ class RpmDbReaderTest {
 
     @BeforeEach
     void buildDatabase() throws Exception {
-        CanonicalTools.require("rpmbuild (Debian package rpm)", "rpmbuild", "--version");
-        Path top = work.resolve("rpmbuild");
-        Files.createDirectories(top.resolve("SPECS"));
-        // openssl-libs is a subpackage: its SOURCERPM is the openssl source package.
-        Files.writeString(top.resolve("SPECS/openssl.spec"), """
-                Name: openssl
-                Version: 3.0.7
-                Release: 24.el9
-                Epoch: 1
-                Summary: test
-                License: Apache-2.0
-                BuildArch: noarch
-                %description
-                test
-                %package libs
-                Summary: libs
-                %description libs
-                libs
-                %files
-                %files libs
-                """);
-        Files.writeString(top.resolve("SPECS/tzdata.spec"), """
-                Name: tzdata
-                Version: 2023c
-                Release: 1.el9
-                Summary: test
-                License: Public Domain
-                BuildArch: noarch
-                %description
-                test
-                %files
-                """);
-        for (String spec : List.of("openssl", "tzdata")) {
-            run("rpmbuild", "--define", "_topdir " + top, "-bb", top.resolve("SPECS/" + spec + ".spec").toString());
-        }
-        root = work.resolve("root");
-        Path dbPath = root.resolve("var/lib/rpm");
-        Files.createDirectories(dbPath);
-        run("rpm", "--dbpath", dbPath.toString(), "--initdb");
-        List<String> install = new ArrayList<>(List.of("rpm", "--dbpath", dbPath.toString(), "-i", "--nodeps",
-                "--justdb", "--ignorearch"));
-        try (Stream<Path> rpms = Files.walk(top.resolve("RPMS"))) {
-            rpms.filter(p -> p.toString().endsWith(".rpm")).sorted().forEach(p -> install.add(p.toString()));
-        }
-        run(install.toArray(String[]::new));
-        // rpm leaves its write-ahead log beside the database; fold it in as a finished transaction would.
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbPath.resolve("rpmdb.sqlite"));
-             Statement s = c.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-        db = dbPath.resolve("rpmdb.sqlite");
-        Files.createDirectories(root.resolve("etc"));
-        Files.writeString(root.resolve("etc/os-release"), """
-                NAME="Rocky Linux"
-                VERSION="9.3 (Blue Onyx)"
-                ID="rocky"
-                VERSION_ID="9.3"
-                PRETTY_NAME="Rocky Linux 9.3 (Blue Onyx)"
-                """);
+        db = RpmTestDatabases.sqlite(work);
+        root = db.getParent().getParent().getParent().getParent();
     }
 
     @Test
@@ -171,12 +114,7 @@ class RpmDbReaderTest {
         return afterType.substring(0, afterType.indexOf('@'));
     }
 
-    private List<String> run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + new String(err, StandardCharsets.UTF_8)).isZero();
-        return new String(out, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    private static List<String> run(String... command) throws IOException, InterruptedException {
+        return RpmTestDatabases.run(command);
     }
 }

@@ -70,16 +70,21 @@ class GoDifferentialTest {
 
     private static synchronized Path driver() {
         if (driver == null) {
-            CanonicalTools.require("the Go toolchain (golang-go)", "go", "version");
-            CanonicalTools.requireFile("golang.org/x/mod (golang-golang-x-mod-dev)", X_MOD);
-            Path source = Differential.driver("gosemver.go");
-            Path binary = source.resolveSibling("gosemver");
-            Map<String, String> env = Map.of("GO111MODULE", "off", "GOPATH", "/usr/share/gocode", "GOFLAGS", "",
-                    "GOCACHE", source.resolveSibling("gocache").toString(), "HOME", source.getParent().toString());
-            Differential.run(List.of("go", "build", "-o", binary.toString(), source.toString()), env, List.of());
-            if (!Files.isExecutable(binary)) throw new AssertionError("go build made no " + binary);
-            driver = binary;
+            driver = buildDriver("gosemver.go", X_MOD);
         }
         return driver;
+    }
+
+    /** Builds a Go driver from the differential resources against Debian's x/mod in GOPATH mode (no network). */
+    static Path buildDriver(String file, Path xmodPackage) {
+        CanonicalTools.require("the Go toolchain (golang-go)", "go", "version");
+        CanonicalTools.requireFile("golang.org/x/mod (golang-golang-x-mod-dev)", xmodPackage);
+        Path source = Differential.driver(file);
+        Path binary = source.resolveSibling(file.replace(".go", ""));
+        Map<String, String> env = Map.of("GO111MODULE", "off", "GOPATH", "/usr/share/gocode", "GOFLAGS", "",
+                "GOCACHE", source.resolveSibling("gocache").toString(), "HOME", source.getParent().toString());
+        Differential.run(List.of("go", "build", "-o", binary.toString(), source.toString()), env, List.of());
+        if (!Files.isExecutable(binary)) throw new AssertionError("go build made no " + binary);
+        return binary;
     }
 }
