@@ -1,7 +1,6 @@
 package org.patchgap.formats.cyclonedx;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,7 +37,8 @@ public final class CycloneDxReader implements InventoryReader {
      */
     @Override
     public boolean accepts(Path file, byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8);
+        // Latin-1 maps each byte to one char without decoding work; the markers are ASCII, found the same in UTF-8.
+        String text = org.patchgap.formats.support.Heads.text(head);
         if (text.contains("\"bomFormat\"")) {
             return text.contains("\"CycloneDX\"");
         }

@@ -46,9 +46,10 @@ import org.patchgap.formats.os.OsDatabases;
  * Readers that need another file of an operating-system root ({@code etc/os-release}) resolve links inside that
  * root only.
  *
- * <p>Files are offered to the readers in path order; the cheap {@code accepts} check (name and first 4 KiB) and
- * the reading run on a fixed pool of threads, with at most a few files per thread in flight, so memory stays
- * bounded on large trees while results come back in a deterministic order.
+ * <p>Files go to the readers while the tree is still being listed: batches of files run on a fixed pool of
+ * threads (the cheap {@code accepts} check on name and first 4 KiB, then the read), with at most a few batches per
+ * thread in flight, so memory stays bounded on large trees and the directory reads overlap the file reads; the
+ * results are sorted by path, so they come back in a deterministic order.
  *
  * <p>Targets: all package databases under one operating-system root ({@code var/lib/dpkg/status},
  * {@code lib/apk/db/installed}) form one target, an {@link Target.Kind#IMAGE IMAGE} named after the root's path
@@ -102,13 +103,24 @@ public final class InventoryWalker {
                     Files.exists(root) ? "expected a directory" : "no such directory");
         }
         List<Problem> problems = new ArrayList<>();
-        List<Path> files = list(root, problems);
-        List<Outcome> outcomes = readAll(files, problems);
+        List<Outcome> outcomes = listAndRead(root, problems);
         return assemble(root, outcomes, problems);
     }
 
-    private List<Path> list(Path root, List<Problem> problems) throws BadInputException {
-        List<Path> files = new ArrayList<>();
+    /** Files per task: one hand-off between threads per file cost as much as the reading on a 100k-file tree. */
+    private static final int BATCH = 128;
+
+    /**
+     * Lists the tree and reads it at once: batches of files go to the pool while the listing goes on, so the
+     * directory reads and the file reads overlap. Outcomes are sorted by path at the end (only files a reader
+     * took or could not read are kept), which makes the result independent of listing order and thread timing.
+     */
+    private List<Outcome> listAndRead(Path root, List<Problem> problems) throws BadInputException {
+        List<Outcome> outcomes = new ArrayList<>();
+        int window = threads * 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        Deque<Future<List<Outcome>>> inFlight = new ArrayDeque<>();
+        List<Path> batch = new ArrayList<>(BATCH);
         boolean liveSystem = root.toAbsolutePath().normalize().getParent() == null;
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -128,7 +140,11 @@ public final class InventoryWalker {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && !excluded(root.relativize(file))) {
-                        files.add(file);
+                        batch.add(file);
+                        if (batch.size() == BATCH) {
+                            submit(pool, inFlight, List.copyOf(batch), window, outcomes);
+                            batch.clear();
+                        }
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -140,11 +156,42 @@ public final class InventoryWalker {
                     return FileVisitResult.CONTINUE;
                 }
             });
+            submit(pool, inFlight, List.copyOf(batch), 0, outcomes);
+            while (!inFlight.isEmpty()) {
+                outcomes.addAll(await(inFlight.removeFirst()));
+            }
         } catch (IOException e) {
             throw new BadInputException(Location.of(root.toString()), "cannot walk: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
         }
-        files.sort(null);
-        return files;
+        outcomes.sort(java.util.Comparator.comparing(Outcome::file));
+        for (Outcome o : outcomes) {
+            if (o.reader() == null && o.failure() != null) {
+                problems.add(o.failure());
+            }
+        }
+        return outcomes;
+    }
+
+    /** Queues one batch; while more than {@code window} batches are queued, collects the oldest first. */
+    private void submit(ExecutorService pool, Deque<Future<List<Outcome>>> inFlight, List<Path> files, int window,
+            List<Outcome> outcomes) {
+        if (!files.isEmpty()) {
+            inFlight.addLast(pool.submit(() -> {
+                List<Outcome> kept = new ArrayList<>();
+                for (Path file : files) {
+                    Outcome outcome = readOne(file);
+                    if (outcome.reader() != null || outcome.failure() != null) {
+                        kept.add(outcome);
+                    }
+                }
+                return kept;
+            }));
+        }
+        while (inFlight.size() > window) {
+            outcomes.addAll(await(inFlight.removeFirst()));
+        }
     }
 
     private boolean excluded(Path relative) {
@@ -161,35 +208,7 @@ public final class InventoryWalker {
     private record Outcome(Path file, @Nullable String reader, @Nullable ReadResult<Target> result,
             @Nullable Problem failure) {}
 
-    private List<Outcome> readAll(List<Path> files, List<Problem> problems) {
-        List<Outcome> outcomes = new ArrayList<>();
-        int window = threads * 4;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        try {
-            Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
-            int next = 0;
-            while (next < files.size() || !inFlight.isEmpty()) {
-                while (next < files.size() && inFlight.size() < window) {
-                    Path file = files.get(next++);
-                    inFlight.addLast(pool.submit(() -> readOne(file)));
-                }
-                Outcome outcome = await(inFlight.removeFirst());
-                if (outcome.reader() != null || outcome.failure() != null) {
-                    outcomes.add(outcome);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        for (Outcome o : outcomes) {
-            if (o.reader() == null && o.failure() != null) {
-                problems.add(o.failure());
-            }
-        }
-        return outcomes;
-    }
-
-    private static Outcome await(Future<Outcome> future) {
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

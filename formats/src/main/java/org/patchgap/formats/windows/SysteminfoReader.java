@@ -59,7 +59,8 @@ public final class SysteminfoReader implements InventoryReader {
         String text = WindowsText.decodeHead(head);
         String first = WindowsText.firstLine(text);
         if (first.startsWith(HOST_NAME + ":") || first.startsWith("\"" + HOST_NAME + "\",\"" + OS_NAME + "\"")) return true;
-        return looksLikeOtherLanguageList(text) || looksLikeOtherLanguageCsv(text);
+        // Both other-language shapes need "Windows" in the head (the OS name); one scan rules out other files.
+        return text.contains("Windows") && (looksLikeOtherLanguageList(text) || looksLikeOtherLanguageCsv(text));
     }
 
     @Override

@@ -51,6 +51,9 @@ final class WindowsText {
         if (looksLikeUtf16Le(b)) {
             return new String(b, StandardCharsets.UTF_16LE);
         }
+        if (isAscii(b)) {
+            return new String(b, StandardCharsets.US_ASCII); // what the UTF-8 decoder gives, without its buffers
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -65,8 +68,41 @@ final class WindowsText {
      * replaced rather than reported.
      */
     static String decodeHead(byte[] head) {
-        String s = decode(head);
-        return s.isEmpty() || s.charAt(0) != '\uFEFF' ? s : s.substring(1);
+        // Every file of a walked tree is offered to each Windows reader with the same head array: decode it once.
+        Object[] last = LAST_HEAD.get();
+        if (last[0] == head) {
+            return (String) last[1];
+        }
+        String s = isBinary(head) ? "" : decode(head);
+        s = s.isEmpty() || s.charAt(0) != '\uFEFF' ? s : s.substring(1);
+        last[0] = head;
+        last[1] = s;
+        return s;
+    }
+
+    /** The last head decoded on this thread and its text (identity, not content: heads are never reused). */
+    private static final ThreadLocal<Object[]> LAST_HEAD = ThreadLocal.withInitial(() -> new Object[2]);
+
+    /**
+     * A NUL byte outside UTF-16 text: no Windows export (UTF-8, ANSI code page or UTF-16) looks like that, so the
+     * head is taken as empty instead of being decoded by every reader.
+     */
+    private static boolean isBinary(byte[] b) {
+        if (b.length >= 2 && ((b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe
+                || (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) || looksLikeUtf16Le(b)) {
+            return false;
+        }
+        for (byte x : b) {
+            if (x == 0) return true;
+        }
+        return false;
+    }
+
+    private static boolean isAscii(byte[] b) {
+        for (byte x : b) {
+            if (x < 0) return false;
+        }
+        return true;
     }
 
     private static boolean looksLikeUtf16Le(byte[] b) {

@@ -37,7 +37,9 @@ public final class WmicQfeReader implements InventoryReader {
 
     @Override
     public boolean accepts(Path file, byte[] head) {
-        return layout(withoutInstallNotice(WindowsText.decodeHead(head))).isPresent();
+        String text = WindowsText.decodeHead(head);
+        // Every layout names the HotFixID column or field in the head: one scan rules out almost every file.
+        return text.contains(HOTFIX_ID) && layout(withoutInstallNotice(text)).isPresent();
     }
 
     private static Optional<Layout> layout(String text) {
