@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Finding;
+import org.patchgap.core.priority.CisaTree;
+import org.patchgap.core.priority.Decision;
+import org.patchgap.core.priority.Prioritizer;
 import org.patchgap.formats.report.JsonReportWriter;
 import org.patchgap.formats.report.ScanReport;
 import org.patchgap.formats.report.TableReportWriter;
@@ -45,10 +48,17 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
     Path output;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "any",
-            description = "Exit with 1 when a finding is at or above SEVERITY: any (every finding, whatever its severity), "
-                    + "low, medium, high, critical, or none (never). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fail-on", paramLabel = "THRESHOLD", defaultValue = "any", converter = FailOn.Converter.class,
+            description = "Exit with 1 when a finding is at or above THRESHOLD: any (every finding, whatever its "
+                    + "severity), a severity (low, medium, high, critical), an SSVC priority (track, track*, attend, act), "
+                    + "or none (never). Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
+
+    @Option(names = "--mission-impact", paramLabel = "LEVEL", defaultValue = "medium",
+            converter = MissionImpactConverter.class,
+            description = "The targets' mission and well-being impact for the SSVC priority: low, medium or high "
+                    + "(docs/priority.md). Default: ${DEFAULT-VALUE}.")
+    CisaTree.MissionImpact missionImpact;
 
     @Option(names = "--show-not-affected",
             description = "List the matches that a vendor's VEX statement (CSAF known_not_affected, OpenVEX or "
@@ -59,6 +69,19 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targetOptions = new TargetOptions();
 
+    /** Reads {@code --mission-impact}: low, medium or high, in any case. */
+    static final class MissionImpactConverter implements picocli.CommandLine.ITypeConverter<CisaTree.MissionImpact> {
+        @Override
+        public CisaTree.MissionImpact convert(String value) {
+            try {
+                return CisaTree.MissionImpact.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected low, medium or high, found '"
+                        + value + "'");
+            }
+        }
+    }
+
     ScanCommand(Io io) {
         this.io = io;
     }
@@ -68,14 +91,17 @@ final class ScanCommand implements Callable<Integer> {
         ScanReport report = Scan.run(advisories, targetOptions.targets, targetOptions.excludes, database);
         ReportOutput.write(io, output, out -> {
             if (format == OutputFormat.JSON) {
-                new JsonReportWriter().write(report, out);
+                new JsonReportWriter(missionImpact).write(report, out);
             } else {
-                out.write(new TableReportWriter().render(report, io.colour() && output == null, showNotAffected).getBytes(StandardCharsets.UTF_8));
+                out.write(new TableReportWriter(missionImpact).render(report, io.colour() && output == null, showNotAffected).getBytes(StandardCharsets.UTF_8));
             }
         });
         Warnings.print(io.err(), report.summary(), report.problems());
+        Prioritizer prioritizer = new Prioritizer(missionImpact);
         for (Finding finding : report.findings()) {
-            if (failOn.fails(finding.severity().level())) return ExitCodes.FINDINGS;
+            Decision priority = prioritizer.of(finding, report.knownExploited(finding).isPresent(),
+                    report.epss(finding).map(org.patchgap.core.model.EpssScore::score).orElse(null)).decision();
+            if (failOn.fails(finding.severity().level(), priority)) return ExitCodes.FINDINGS;
         }
         return ExitCodes.OK;
     }

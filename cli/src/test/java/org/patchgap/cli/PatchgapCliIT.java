@@ -159,7 +159,7 @@ class PatchgapCliIT {
         Run run = patchgap("", "scan", "--advisories", OSV, "--advisories", "examples/vex/advisories/epss_scores-2025-08-25.csv",
                 "examples/inventories/shop-backend.cdx.json");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("SEVERITY       EPSS  PACKAGE");
+        assertThat(run.out().lines().findFirst().orElseThrow()).startsWith("PRIORITY  SEVERITY       EPSS  PACKAGE");
         assertThat(run.out()).contains(
                 "critical 10.0  94%   org.apache.logging.log4j:log4j-core  2.14.1   GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)",
                 "medium 6.6     -     org.apache.logging.log4j:log4j-core  2.14.1   GHSA-8489-44mv-ggj8 (CVE-2021-44832)");

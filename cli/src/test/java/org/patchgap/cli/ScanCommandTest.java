@@ -153,6 +153,39 @@ class ScanCommandTest {
         assertThat(r.err()).doesNotContain("invalid Alpine version");
     }
 
+    /** Issue 13: the SSVC priority on the WannaCry demo: exposed hosts Act, the one with SMBv1 disabled Attend. */
+    @Test
+    void ms17010IsActOnExposedHostsAndAttendWhereSmbV1IsDisabled() throws IOException {
+        Path examples = Path.of("..", "examples");
+        Cli.Result r = Cli.run("scan", "--advisories", examples.resolve("advisories").toString(), "--format", "json",
+                examples.resolve("inventories/windows").toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        var findings = new ObjectMapper().readTree(r.out()).get("findings");
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> eternalBlue = new java.util.HashMap<>();
+        for (var f : findings) {
+            if (f.at("/vulnerability/id").asText().equals("CVE-2017-0144")) eternalBlue.put(f.get("target").asText(), f);
+        }
+        assertThat(eternalBlue.get("WIN7-FIN01").at("/priority/decision").asText()).isEqualTo("Act");
+        assertThat(eternalBlue.get("WIN7-FIN01").at("/priority/ssvc").asText()).isEqualTo("E:A/A:Y/T:T/M:M");
+        var mitigated = eternalBlue.get("SRV2012R2-FS07").get("priority");
+        assertThat(mitigated.get("decision").asText()).isEqualTo("Attend");
+        assertThat(mitigated.get("reasons").toString())
+                .contains("automatable no: mitigation on the host, SMBv1 server disabled (smb1.server=disabled)");
+
+        Cli.Result table = Cli.run("scan", "--advisories", examples.resolve("advisories").toString(),
+                examples.resolve("inventories/windows").toString());
+        assertThat(table.out().lines().findFirst().orElseThrow()).startsWith("PRIORITY  SEVERITY");
+        assertThat(table.out().lines().skip(1).findFirst().orElseThrow()).startsWith("Act ");
+        // --fail-on takes a priority: Act findings fail it; with a low mission impact nothing reaches Act.
+        assertThat(Cli.run("scan", "--advisories", examples.resolve("advisories").toString(), "--fail-on", "act",
+                examples.resolve("inventories/windows").toString()).exit()).isEqualTo(1);
+        assertThat(Cli.run("scan", "--advisories", examples.resolve("advisories").toString(), "--fail-on", "act",
+                "--mission-impact", "low", examples.resolve("inventories/windows").toString()).exit()).isZero();
+        Cli.Result bad = Cli.run("scan", "--fail-on", "urgent", examples.resolve("inventories/windows").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected any, low, medium, high, critical, none, track, track*, attend or act");
+    }
+
     @Test
     void outputToDevNullLeavesTheDeviceADevice() {
         Path devNull = Path.of("/dev/null");

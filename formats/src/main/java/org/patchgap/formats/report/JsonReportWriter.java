@@ -22,6 +22,9 @@ import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.SuppressedFinding;
 import org.patchgap.core.model.SourceRecord;
 import org.patchgap.core.model.Vulnerability;
+import org.patchgap.core.priority.CisaTree;
+import org.patchgap.core.priority.Priority;
+import org.patchgap.core.priority.Prioritizer;
 import org.patchgap.formats.kev.KevEntry;
 
 /**
@@ -35,6 +38,18 @@ public final class JsonReportWriter {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    private final Prioritizer prioritizer;
+
+    /** A writer whose priorities assume a medium mission and well-being impact (SSVC's middle value). */
+    public JsonReportWriter() {
+        this(CisaTree.MissionImpact.MEDIUM);
+    }
+
+    /** A writer whose priorities use the targets' {@code mission} and well-being impact. */
+    public JsonReportWriter(CisaTree.MissionImpact mission) {
+        this.prioritizer = new Prioritizer(mission);
+    }
+
     /** Writes {@code report} to {@code out} (UTF-8, pretty-printed, ending with a newline); leaves it open. */
     public void write(ScanReport report, OutputStream out) throws IOException {
         try (JsonGenerator json = generator(out)) {
@@ -43,7 +58,7 @@ public final class JsonReportWriter {
             json.writeArrayFieldStart("findings");
             for (Finding finding : report.findings()) {
                 writeFinding(json, finding, upgrades.get(ScanReport.FindingKey.of(finding)),
-                        report.knownExploited(finding).orElse(null), report.epss(finding).orElse(null));
+                        report.knownExploited(finding).orElse(null), report.epss(finding).orElse(null), prioritizer);
             }
             json.writeEndArray();
             json.writeArrayFieldStart("upgrades");
@@ -68,7 +83,7 @@ public final class JsonReportWriter {
             @Nullable EpssScore epss) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(2048);
         try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            writeFinding(json, finding, upgrade, knownExploited, epss);
+            writeFinding(json, finding, upgrade, knownExploited, epss, new Prioritizer(CisaTree.MissionImpact.MEDIUM));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -84,7 +99,7 @@ public final class JsonReportWriter {
     }
 
     private static void writeFinding(JsonGenerator json, Finding finding, @Nullable Upgrade upgrade,
-            @Nullable KevEntry knownExploited, @Nullable EpssScore epss) throws IOException {
+            @Nullable KevEntry knownExploited, @Nullable EpssScore epss, Prioritizer prioritizer) throws IOException {
         json.writeStartObject();
         json.writeStringField("target", finding.target());
         json.writeFieldName("package");
@@ -102,7 +117,17 @@ public final class JsonReportWriter {
         json.writeBooleanField("exactOrder", finding.exactOrder());
         writeKnownExploited(json, knownExploited);
         writeEpss(json, epss);
+        writePriority(json, prioritizer.of(finding, knownExploited != null, epss == null ? null : epss.score()));
         writeRemediations(json, finding.remediations());
+        json.writeEndObject();
+    }
+
+    /** CISA's SSVC decision for the finding, its inputs as an SSVC vector, and why each input has its value. */
+    private static void writePriority(JsonGenerator json, Priority priority) throws IOException {
+        json.writeObjectFieldStart("priority");
+        json.writeStringField("decision", priority.decision().label());
+        json.writeStringField("ssvc", priority.vector());
+        writeStrings(json, "reasons", priority.reasons());
         json.writeEndObject();
     }
 

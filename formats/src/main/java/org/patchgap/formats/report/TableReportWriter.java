@@ -14,6 +14,9 @@ import org.patchgap.core.model.Remediation;
 import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.SuppressedFinding;
+import org.patchgap.core.priority.CisaTree;
+import org.patchgap.core.priority.Priority;
+import org.patchgap.core.priority.Prioritizer;
 import org.patchgap.formats.kev.KevEntry;
 
 /**
@@ -28,9 +31,10 @@ import org.patchgap.formats.kev.KevEntry;
 public final class TableReportWriter {
 
 
-    private static final List<String> HEADER = List.of("SEVERITY", "PACKAGE", "VERSION", "VULNERABILITY", "FIX", "TARGET");
+    private static final List<String> HEADER =
+            List.of("PRIORITY", "SEVERITY", "PACKAGE", "VERSION", "VULNERABILITY", "FIX", "TARGET");
     private static final List<String> HEADER_WITH_EPSS =
-            List.of("SEVERITY", "EPSS", "PACKAGE", "VERSION", "VULNERABILITY", "FIX", "TARGET");
+            List.of("PRIORITY", "SEVERITY", "EPSS", "PACKAGE", "VERSION", "VULNERABILITY", "FIX", "TARGET");
 
     /*
      * PACKAGE and TARGET are the only cells shortened, so that the table fits about 120 columns: versions,
@@ -40,6 +44,18 @@ public final class TableReportWriter {
     static final int PACKAGE_WIDTH = 36;
     static final int TARGET_WIDTH = 24;
     private static final String ELLIPSIS = "...";
+
+    private final Prioritizer prioritizer;
+
+    /** A writer whose priorities assume a medium mission and well-being impact (SSVC's middle value). */
+    public TableReportWriter() {
+        this(CisaTree.MissionImpact.MEDIUM);
+    }
+
+    /** A writer whose priorities use the targets' {@code mission} and well-being impact. */
+    public TableReportWriter(CisaTree.MissionImpact mission) {
+        this.prioritizer = new Prioritizer(mission);
+    }
 
     /** The whole report as text, ending with a newline; not-affected matches are counted, not listed. */
     public String render(ScanReport report, boolean colour) {
@@ -55,13 +71,21 @@ public final class TableReportWriter {
         Ansi ansi = new Ansi(colour);
         StringBuilder out = new StringBuilder();
         List<Finding> findings = new ArrayList<>(report.findings());
-        findings.sort(Finding.MOST_SEVERE_FIRST);
+        Map<Finding, Priority> priorities = new java.util.IdentityHashMap<>();
+        for (Finding f : findings) {
+            priorities.put(f, prioritizer.of(f, report.knownExploited(f).isPresent(),
+                    report.epss(f).map(org.patchgap.core.model.EpssScore::score).orElse(null)));
+        }
+        // Most urgent first (Act before Attend ...), then most severe: the order to patch in.
+        findings.sort(java.util.Comparator.comparing((Finding f) -> priorities.get(f).decision()).reversed()
+                .thenComparing(Finding.MOST_SEVERE_FIRST));
         if (!findings.isEmpty()) {
             boolean epss = findings.stream().anyMatch(f -> report.epss(f).isPresent());
             List<String> header = epss ? HEADER_WITH_EPSS : HEADER;
             List<List<String>> rows = new ArrayList<>();
             for (Finding f : findings) {
                 List<String> row = new ArrayList<>(header.size());
+                row.add(priorities.get(f).decision().label());
                 row.add(severityCell(f.severity()));
                 if (epss) row.add(report.epss(f).map(TableReportWriter::epssCell).orElse("-"));
                 row.add(shorten(f.component().name(), PACKAGE_WIDTH));
@@ -299,7 +323,7 @@ public final class TableReportWriter {
             String padded = last ? cell : cell + " ".repeat(widths[c] - cell.length() + 2);
             if (level == null) {
                 line.append(ansi.bold(padded));
-            } else if (c == 0) {
+            } else if (c == 1) { // the SEVERITY column, after PRIORITY
                 line.append(ansi.severity(level, padded));
             } else {
                 line.append(padded);

@@ -18,10 +18,10 @@ class TableReportWriterTest {
     void rendersASeveritySortedTableThenUpgradesThenASummary() {
         String text = writer.render(ReportFixtures.report(), false);
         assertThat(text).isEqualTo("""
-                SEVERITY       PACKAGE                              VERSION  VULNERABILITY                         FIX     TARGET
-                critical 10.0  org.apache.logging.log4j:log4j-core  2.14.1   GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)  2.15.0  shop
-                medium 5.9     org.apache.logging.log4j:log4j-core  2.14.1   GHSA-p6xc-xr62-6r2g (CVE-2021-45105)  2.17.0  shop
-                unknown        request                              2.88.2   GHSA-p8p7-x288-28g6 (CVE-2023-28155)  no fix  web
+                PRIORITY  SEVERITY       PACKAGE                              VERSION  VULNERABILITY                         FIX     TARGET
+                Track     critical 10.0  org.apache.logging.log4j:log4j-core  2.14.1   GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)  2.15.0  shop
+                Track     medium 5.9     org.apache.logging.log4j:log4j-core  2.14.1   GHSA-p6xc-xr62-6r2g (CVE-2021-45105)  2.17.0  shop
+                Track     unknown        request                              2.88.2   GHSA-p8p7-x288-28g6 (CVE-2023-28155)  no fix  web
 
                 Upgrades
                   upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 2) in shop
@@ -64,9 +64,9 @@ class TableReportWriterTest {
     void epssColumnVendorFixAndANotAffectedCount() {
         String text = writer.render(ReportFixtures.vexReport(), false);
         assertThat(text).isEqualTo("""
-                SEVERITY       EPSS   PACKAGE                              VERSION        VULNERABILITY                         FIX                         TARGET
-                critical 10.0  97%    org.apache.logging.log4j:log4j-core  2.14.1         GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)  2.15.0                      shop
-                high 8.8       0.04%  telnet                               1:0.17-64.el7  CVE-2020-10188                        vendor fix: RHSA-2022:0011  host
+                PRIORITY  SEVERITY       EPSS   PACKAGE                              VERSION        VULNERABILITY                         FIX                         TARGET
+                Track*    critical 10.0  97%    org.apache.logging.log4j:log4j-core  2.14.1         GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)  2.15.0                      shop
+                Track     high 8.8       0.04%  telnet                               1:0.17-64.el7  CVE-2020-10188                        vendor fix: RHSA-2022:0011  host
 
                 Upgrades
                   upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 2) in shop
