@@ -11,6 +11,7 @@ import org.patchgap.core.priority.CisaTree;
 import org.patchgap.core.priority.Decision;
 import org.patchgap.core.priority.Prioritizer;
 import org.patchgap.formats.report.JsonReportWriter;
+import org.patchgap.formats.report.SarifReportWriter;
 import org.patchgap.formats.report.ScanReport;
 import org.patchgap.formats.report.TableReportWriter;
 import picocli.CommandLine.Command;
@@ -42,8 +43,9 @@ final class ScanCommand implements Callable<Integer> {
     Path database;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Report format: table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+            description = "Report format: table, json or sarif (SARIF 2.1.0 for GitHub code scanning) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    ScanFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
     Path output;
@@ -69,6 +71,14 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targetOptions = new TargetOptions();
 
+    private static String toolVersion() {
+        try {
+            return new PatchgapCommand.Version().getVersion()[0].replaceFirst("^patchgap ", "");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     /** Reads {@code --mission-impact}: low, medium or high, in any case. */
     static final class MissionImpactConverter implements picocli.CommandLine.ITypeConverter<CisaTree.MissionImpact> {
         @Override
@@ -90,8 +100,10 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws UsageException, BadInputException {
         ScanReport report = Scan.run(advisories, targetOptions.targets, targetOptions.excludes, database);
         ReportOutput.write(io, output, out -> {
-            if (format == OutputFormat.JSON) {
+            if (format == ScanFormat.JSON) {
                 new JsonReportWriter(missionImpact).write(report, out);
+            } else if (format == ScanFormat.SARIF) {
+                new SarifReportWriter(toolVersion(), missionImpact, Path.of("")).write(report, out);
             } else {
                 out.write(new TableReportWriter(missionImpact).render(report, io.colour() && output == null, showNotAffected).getBytes(StandardCharsets.UTF_8));
             }

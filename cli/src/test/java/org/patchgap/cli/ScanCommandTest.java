@@ -186,6 +186,29 @@ class ScanCommandTest {
         assertThat(bad.err()).contains("expected any, low, medium, high, critical, none, track, track*, attend or act");
     }
 
+    /** Issue 13: SARIF for code scanning, located at the lockfile line that declared the component. */
+    @Test
+    void sarifPointsAtTheLineThatDeclaredTheComponent(@TempDir Path dir) throws IOException {
+        Path advisory = Files.writeString(dir.resolve("PYSEC-1.json"), """
+                {"schema_version": "1.6.0", "id": "PYSEC-2099-1", "modified": "2023-01-01T00:00:00Z",
+                 "aliases": ["CVE-2099-0003"], "summary": "a flaw in urllib3",
+                 "severity": [{"type": "CVSS_V3", "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N"}],
+                 "affected": [{"package": {"ecosystem": "PyPI", "name": "urllib3"},
+                   "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "1.26.17"}]}]}]}
+                """);
+        Path requirements = Files.writeString(dir.resolve("requirements.txt"), "# app\nrequests==2.31.0\nurllib3==1.26.5\n");
+        Path report = dir.resolve("scan.sarif");
+        Cli.Result r = Cli.run("scan", "--advisories", advisory.toString(), "--format", "sarif", "--output",
+                report.toString(), requirements.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        var sarif = new ObjectMapper().readTree(report.toFile());
+        var result = sarif.at("/runs/0/results/0");
+        assertThat(result.get("ruleId").asText()).isEqualTo("PYSEC-2099-1");
+        assertThat(result.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(3);
+        assertThat(result.at("/locations/0/physicalLocation/artifactLocation/uri").asText()).endsWith("requirements.txt");
+        assertThat(sarif.at("/runs/0/tool/driver/rules/0/properties/security-severity").asText()).isEqualTo("7.5");
+    }
+
     @Test
     void outputToDevNullLeavesTheDeviceADevice() {
         Path devNull = Path.of("/dev/null");
