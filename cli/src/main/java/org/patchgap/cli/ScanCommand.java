@@ -10,6 +10,7 @@ import org.patchgap.core.model.Finding;
 import org.patchgap.core.priority.CisaTree;
 import org.patchgap.core.priority.Decision;
 import org.patchgap.core.priority.Prioritizer;
+import org.patchgap.formats.ignore.IgnoreRules;
 import org.patchgap.formats.report.JsonReportWriter;
 import org.patchgap.formats.report.SarifReportWriter;
 import org.patchgap.formats.report.ScanReport;
@@ -56,6 +57,11 @@ final class ScanCommand implements Callable<Integer> {
                     + "or none (never). Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
+    @Option(names = "--ignore", paramLabel = "FILE",
+            description = "Ignore rules (YAML, docs/ignore.md); default: .patchgapignore in the working directory when "
+                    + "it exists. Ignored findings are listed apart; expired and stale rules are warned about.")
+    Path ignoreFile;
+
     @Option(names = "--mission-impact", paramLabel = "LEVEL", defaultValue = "medium",
             converter = MissionImpactConverter.class,
             description = "The targets' mission and well-being impact for the SSVC priority: low, medium or high "
@@ -98,7 +104,12 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException, BadInputException {
-        ScanReport report = Scan.run(advisories, targetOptions.targets, targetOptions.excludes, database);
+        Path rulesFile = ignoreFile != null ? ignoreFile
+                : java.nio.file.Files.isRegularFile(Path.of(IgnoreRules.DEFAULT_FILE)) ? Path.of(IgnoreRules.DEFAULT_FILE) : null;
+        // Read before the scan: a broken rules file is reported before minutes of matching.
+        IgnoreRules rules = rulesFile == null ? IgnoreRules.none() : IgnoreRules.read(rulesFile);
+        ScanReport report = Scan.run(advisories, targetOptions.targets, targetOptions.excludes, database)
+                .ignoring(rules, java.time.LocalDate.now());
         ReportOutput.write(io, output, out -> {
             if (format == ScanFormat.JSON) {
                 new JsonReportWriter(missionImpact).write(report, out);

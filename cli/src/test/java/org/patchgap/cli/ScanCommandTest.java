@@ -209,6 +209,44 @@ class ScanCommandTest {
         assertThat(sarif.at("/runs/0/tool/driver/rules/0/properties/security-severity").asText()).isEqualTo("7.5");
     }
 
+    /** Issue 13: ignore rules keep findings out, list them apart, and warn about expired and stale rules. */
+    @Test
+    void ignoreRulesListTheIgnoredApartAndWarnAboutStaleOnes(@TempDir Path dir) throws IOException {
+        Path rules = Files.writeString(dir.resolve("ignore.yml"), """
+                ignore:
+                  - id: CVE-2021-44228
+                    package: org.apache.logging.log4j:log4j-core
+                    reason: JndiLookup.class removed from the jar
+                    expires: 2999-12-31
+                  - id: CVE-2099-0001
+                    reason: no longer used
+                  - id: CVE-2021-45046
+                    reason: accepted until the 2.17 upgrade
+                    expires: 2001-01-01
+                """);
+        Cli.Result json = Cli.run("scan", "--advisories", ADVISORIES, "--ignore", rules.toString(), "--format", "json",
+                JAVA_APP);
+        var report = new ObjectMapper().readTree(json.out());
+        assertThat(report.get("ignored")).hasSize(1);
+        assertThat(report.at("/ignored/0/vulnerability/aliases/0").asText()).isEqualTo("CVE-2021-44228");
+        assertThat(report.at("/ignored/0/rule/line").asInt()).isEqualTo(2);
+        for (var f : report.get("findings")) {
+            assertThat(f.at("/vulnerability/aliases").toString()).doesNotContain("CVE-2021-44228");
+        }
+        assertThat(json.err()).contains("line 6: ignore rule for CVE-2099-0001 matches no finding (stale)")
+                .contains("line 8: ignore rule for CVE-2021-45046 expired on 2001-01-01; not applied");
+
+        Cli.Result table = Cli.run("scan", "--advisories", ADVISORIES, "--ignore", rules.toString(), JAVA_APP);
+        assertThat(table.out()).contains("1 finding ignored by rule")
+                .contains("JndiLookup.class removed from the jar, until 2999-12-31 [" + rules + " line 2]");
+
+        Path broken = Files.writeString(dir.resolve("broken.yml"), "ignore:\n  - id: CVE-1\n    reasn: typo\n");
+        Cli.Result bad = Cli.run("scan", "--advisories", ADVISORIES, "--ignore", broken.toString(), JAVA_APP);
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("patchgap: " + broken + ": line 2: unknown key 'reasn' in rule (expected id, "
+                + "package, versions, reason, expires)\n");
+    }
+
     @Test
     void outputToDevNullLeavesTheDeviceADevice() {
         Path devNull = Path.of("/dev/null");

@@ -67,6 +67,9 @@ public final class JsonReportWriter {
             json.writeArrayFieldStart("notAffected");
             for (SuppressedFinding s : report.notAffected()) writeNotAffected(json, s);
             json.writeEndArray();
+            json.writeArrayFieldStart("ignored");
+            for (org.patchgap.formats.ignore.IgnoredFinding i : report.ignored()) writeIgnored(json, i);
+            json.writeEndArray();
             writeSummary(json, report);
             writeProblems(json, report.problems());
             json.writeEndObject();
@@ -178,6 +181,31 @@ public final class JsonReportWriter {
         json.writeObjectFieldStart("statement");
         json.writeStringField("id", s.recordId());
         json.writeStringField("source", s.source());
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    /** A finding an ignore rule keeps out, with the rule: what, why, until when, and where it is written. */
+    private static void writeIgnored(JsonGenerator json, org.patchgap.formats.ignore.IgnoredFinding i) throws IOException {
+        Finding f = i.finding();
+        json.writeStartObject();
+        json.writeStringField("target", f.target());
+        json.writeFieldName("package");
+        writePackage(json, f.component());
+        json.writeObjectFieldStart("vulnerability");
+        json.writeStringField("id", f.vulnerability().id());
+        writeStrings(json, "aliases", f.vulnerability().aliases());
+        json.writeEndObject();
+        json.writeFieldName("severity");
+        writeSeverity(json, f.severity());
+        json.writeObjectFieldStart("rule");
+        json.writeStringField("id", i.rule().id());
+        writeNullableString(json, "package", i.rule().packageName());
+        writeNullableString(json, "versions", i.rule().versions());
+        json.writeStringField("reason", i.rule().reason());
+        writeNullableString(json, "expires", i.rule().expires() == null ? null : i.rule().expires().toString());
+        json.writeStringField("file", i.rule().file());
+        json.writeNumberField("line", i.rule().line());
         json.writeEndObject();
         json.writeEndObject();
     }

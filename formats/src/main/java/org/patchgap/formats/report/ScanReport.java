@@ -22,7 +22,8 @@ import org.patchgap.formats.kev.KevEntry;
  * matches a vendor's not-affected statement (VEX) kept out of the findings.
  */
 public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Problem> problems, ScanSummary summary,
-        Map<String, KevEntry> knownExploited, Map<String, EpssScore> epss, List<SuppressedFinding> notAffected) {
+        Map<String, KevEntry> knownExploited, Map<String, EpssScore> epss, List<SuppressedFinding> notAffected,
+        List<org.patchgap.formats.ignore.IgnoredFinding> ignored) {
 
     public ScanReport {
         findings = List.copyOf(findings);
@@ -32,6 +33,13 @@ public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Pr
         knownExploited = Map.copyOf(knownExploited);
         epss = Map.copyOf(epss);
         notAffected = List.copyOf(notAffected);
+        ignored = List.copyOf(ignored);
+    }
+
+    /** A report without ignored findings. */
+    public ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Problem> problems, ScanSummary summary,
+            Map<String, KevEntry> knownExploited, Map<String, EpssScore> epss, List<SuppressedFinding> notAffected) {
+        this(findings, upgrades, problems, summary, knownExploited, epss, notAffected, List.of());
     }
 
     /** A report without EPSS scores and without not-affected statements. */
@@ -43,6 +51,19 @@ public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Pr
     /** A report without Known Exploited Vulnerabilities data. */
     public ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Problem> problems, ScanSummary summary) {
         this(findings, upgrades, problems, summary, Map.of());
+    }
+
+    /**
+     * This report with the findings {@code rules} cover moved to {@link #ignored}, and the rules' warnings (expired,
+     * stale) added to the problems. Upgrades stay as the matcher computed them.
+     */
+    public ScanReport ignoring(org.patchgap.formats.ignore.IgnoreRules rules, java.time.LocalDate today) {
+        if (rules.rules().isEmpty()) return this;
+        org.patchgap.formats.ignore.IgnoreRules.Applied applied = rules.apply(findings, today);
+        List<Problem> withWarnings = new java.util.ArrayList<>(problems);
+        withWarnings.addAll(applied.warnings());
+        return new ScanReport(applied.kept(), upgrades, withWarnings, summary, knownExploited, epss, notAffected,
+                applied.ignored());
     }
 
     /** The KEV entry of the finding's vulnerability (its id or any CVE alias), when CISA lists it. */

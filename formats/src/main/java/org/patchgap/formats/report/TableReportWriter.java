@@ -110,6 +110,7 @@ public final class TableReportWriter {
         appendKnownExploited(out, report, findings, ansi);
         appendMitigations(out, findings, ansi);
         appendNotAffected(out, report.notAffected(), showNotAffected, ansi);
+        appendIgnored(out, report.ignored(), ansi);
         if (!out.isEmpty()) out.append('\n');
         out.append(summaryLine(report)).append('\n');
         return out.toString();
@@ -154,6 +155,23 @@ public final class TableReportWriter {
             }
             if (!why.isEmpty()) out.append("    ").append(why).append('\n');
             out.append("    stated by ").append(s.recordId()).append(" in ").append(s.source()).append('\n');
+        }
+    }
+
+    /** Findings ignore rules keep out: each with its reason, expiry and the rule's place, so none is forgotten. */
+    private static void appendIgnored(StringBuilder out, List<org.patchgap.formats.ignore.IgnoredFinding> ignored,
+            Ansi ansi) {
+        if (ignored.isEmpty()) return;
+        int n = ignored.size();
+        out.append(out.isEmpty() ? "" : "\n").append(ansi.bold(count(n) + plural(n, " finding") + " ignored by rule"))
+                .append('\n');
+        for (org.patchgap.formats.ignore.IgnoredFinding i : ignored) {
+            Finding f = i.finding();
+            out.append("  ").append(vulnerabilityCell(f)).append(" in ").append(f.component().name()).append(' ')
+                    .append(f.component().version()).append(" (").append(f.target()).append("): ")
+                    .append(oneLine(i.rule().reason()));
+            if (i.rule().expires() != null) out.append(", until ").append(i.rule().expires());
+            out.append(" [").append(i.rule().file()).append(" line ").append(i.rule().line()).append("]\n");
         }
     }
 
