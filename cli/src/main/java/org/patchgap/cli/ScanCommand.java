@@ -122,8 +122,7 @@ final class ScanCommand implements Callable<Integer> {
         Warnings.print(io.err(), report.summary(), report.problems());
         Prioritizer prioritizer = new Prioritizer(missionImpact);
         for (Finding finding : report.findings()) {
-            Decision priority = prioritizer.of(finding, report.knownExploited(finding).isPresent(),
-                    report.epss(finding).map(org.patchgap.core.model.EpssScore::score).orElse(null)).decision();
+            Decision priority = report.priority(finding, prioritizer).decision();
             if (failOn.fails(finding.severity().level(), priority)) return ExitCodes.FINDINGS;
         }
         return ExitCodes.OK;

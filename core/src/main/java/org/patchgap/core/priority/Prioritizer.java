@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.Severity;
+import org.patchgap.core.windows.WindowsFinding;
 
 /**
  * Fills CISA's SSVC inputs from what a scan knows about a finding (docs/priority.md has every rule and why):
@@ -31,9 +32,6 @@ public final class Prioritizer {
 
     /** EPSS probability taken as evidence of a public proof of concept. */
     public static final double EPSS_AS_POC = 0.1;
-
-    /** How Windows findings end their evidence when the host has mitigations (WindowsFinding#toFinding). */
-    private static final String MITIGATIONS = "; mitigations: ";
 
     private final CisaTree.MissionImpact mission;
 
@@ -59,20 +57,8 @@ public final class Prioritizer {
             reasons.add("exploitation none: not in KEV" + (epss == null ? ", no EPSS score"
                     : String.format(Locale.ROOT, ", EPSS %.2f", epss)));
         }
-        Map<String, String> vector = null;
-        String vectorText = null;
-        for (String type : List.of("CVSS_V4", "CVSS_V3", "CVSS_V2")) {
-            for (Severity s : finding.vulnerability().severities()) {
-                if (vector == null && s.vector() != null && s.type().equalsIgnoreCase(type)) {
-                    vector = metrics(s.vector());
-                    vectorText = s.vector();
-                }
-            }
-        }
-        if (vector == null && finding.severity().vector() != null) {
-            vector = metrics(finding.severity().vector());
-            vectorText = finding.severity().vector();
-        }
+        String vectorText = newestVector(finding);
+        Map<String, String> vector = vectorText == null ? null : metrics(vectorText);
         boolean automatable;
         boolean total;
         if (vector == null) {
@@ -90,15 +76,25 @@ public final class Prioritizer {
             reasons.add("automatable " + (automatable ? "yes" : "no") + ", technical impact "
                     + (total ? "total" : "partial") + ": " + vectorText);
         }
-        int at = finding.evidence().indexOf(MITIGATIONS);
-        if (at >= 0 && automatable) {
+        java.util.Optional<String> mitigation = WindowsFinding.mitigationsOf(finding);
+        if (mitigation.isPresent() && automatable) {
             automatable = false;
-            reasons.add("automatable no: mitigation on the host, " + finding.evidence().substring(at + MITIGATIONS.length()));
+            reasons.add("automatable no: mitigation on the host, " + mitigation.get());
         }
         reasons.add("mission and well-being " + mission.name().toLowerCase(Locale.ROOT)
                 + (mission == CisaTree.MissionImpact.MEDIUM ? " (default; --mission-impact sets it)" : " (--mission-impact)"));
         Decision decision = CisaTree.decide(exploitation, automatable, total, mission);
         return new Priority(decision, exploitation, automatable, total, mission, reasons);
+    }
+
+    /** The vector of the newest CVSS version the record publishes (v4.0, v3.x, v2), else the finding's own. */
+    private static @Nullable String newestVector(Finding finding) {
+        for (String type : List.of("CVSS_V4", "CVSS_V3", "CVSS_V2")) {
+            for (Severity s : finding.vulnerability().severities()) {
+                if (s.vector() != null && s.type().equalsIgnoreCase(type)) return s.vector();
+            }
+        }
+        return finding.severity().vector();
     }
 
     /** {@code CVSS:3.1/AV:N/AC:L/...} or {@code AV:N/AC:L/Au:N/...} as metric to value. */

@@ -64,12 +64,24 @@ public record WindowsFinding(
      * required KBs, then the fixed build; the evidence starts with the status ({@code EXPOSED: ...},
      * {@code CANNOT_TELL: ...}) and ends with the mitigations.
      */
+    /** How {@link #toFinding} ends a finding's evidence when the host has mitigations. */
+    private static final String MITIGATIONS = "; mitigations: ";
+
+    /**
+     * The mitigations a finding made by {@link #toFinding} carries ({@code SMBv1 server disabled (...)}), as one
+     * text, or empty for any other finding.
+     */
+    public static java.util.Optional<String> mitigationsOf(Finding finding) {
+        int at = finding.evidence().indexOf(MITIGATIONS);
+        return at < 0 ? java.util.Optional.empty() : java.util.Optional.of(finding.evidence().substring(at + MITIGATIONS.length()));
+    }
+
     public Finding toFinding() {
         Component os = new Component(WindowsVulnerability.ECOSYSTEM, product == null ? "Windows (unknown product)" : product,
                 hostBuild, null, Location.of(source));
         List<String> fixes = new java.util.ArrayList<>(requiredKbs);
         if (fixedBuild != null) fixes.add(fixedBuild);
-        String text = status + ": " + evidence + (mitigations.isEmpty() ? "" : "; mitigations: " + String.join(", ", mitigations));
+        String text = status + ": " + evidence + (mitigations.isEmpty() ? "" : MITIGATIONS + String.join(", ", mitigations));
         return new Finding(host, os, vulnerability.toVulnerability(), severity, text, fixes, true);
     }
 }

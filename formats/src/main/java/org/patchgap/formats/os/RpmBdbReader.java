@@ -2,7 +2,6 @@ package org.patchgap.formats.os;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.patchgap.core.model.BadInputException;
 import org.patchgap.core.model.Location;
@@ -32,12 +31,8 @@ public final class RpmBdbReader implements InventoryReader {
 
     @Override
     public ReadResult<Target> read(Path file) throws BadInputException {
-        for (String newer : new String[] {"rpmdb.sqlite", "Packages.db"}) {
-            Path beside = file.resolveSibling(newer);
-            if (Files.isRegularFile(beside)) {
-                return RpmPackageHeaders.superseded(file, beside);
-            }
-        }
+        java.util.Optional<ReadResult<Target>> leftover = RpmPackageHeaders.supersededBy(file, "rpmdb.sqlite", "Packages.db");
+        if (leftover.isPresent()) return leftover.get();
         BerkeleyDbHash.Contents contents;
         try {
             contents = BerkeleyDbHash.read(file);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -61,10 +60,8 @@ public final class RpmNdbReader implements InventoryReader {
 
     @Override
     public ReadResult<Target> read(Path file) throws BadInputException {
-        Path sqlite = file.resolveSibling("rpmdb.sqlite");
-        if (Files.isRegularFile(sqlite)) {
-            return RpmPackageHeaders.superseded(file, sqlite);
-        }
+        java.util.Optional<ReadResult<Target>> leftover = RpmPackageHeaders.supersededBy(file, "rpmdb.sqlite");
+        if (leftover.isPresent()) return leftover.get();
         RpmPackageHeaders headers = new RpmPackageHeaders(file);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();

@@ -87,11 +87,20 @@ final class RpmPackageHeaders {
         return new ReadResult<>(List.of(OsTargets.host(database, release, components)), List.copyOf(problems));
     }
 
-    /** An empty host for a database rpm does not use because {@code used} sits beside it. */
-    static ReadResult<Target> superseded(Path database, Path used) {
-        RpmPackageHeaders headers = new RpmPackageHeaders(database);
-        headers.problem(Location.of(database.toString()), "not read: " + used.getFileName() + " in the same "
-                + "directory is the database rpm uses (this one is left over from a conversion)");
-        return headers.result();
+    /**
+     * When one of the {@code newer} databases sits beside {@code database}, rpm uses that one and this file is left
+     * over from a conversion: an empty host saying so; else empty, and the caller reads the file.
+     */
+    static Optional<ReadResult<Target>> supersededBy(Path database, String... newer) {
+        for (String name : newer) {
+            Path used = database.resolveSibling(name);
+            if (java.nio.file.Files.isRegularFile(used)) {
+                RpmPackageHeaders headers = new RpmPackageHeaders(database);
+                headers.problem(Location.of(database.toString()), "not read: " + name + " in the same "
+                        + "directory is the database rpm uses (this one is left over from a conversion)");
+                return Optional.of(headers.result());
+            }
+        }
+        return Optional.empty();
     }
 }

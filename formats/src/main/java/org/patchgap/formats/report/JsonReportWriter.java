@@ -38,6 +38,9 @@ public final class JsonReportWriter {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
+    /** The server stores findings one by one with the default mission impact. */
+    private static final Prioritizer MEDIUM_MISSION = new Prioritizer(CisaTree.MissionImpact.MEDIUM);
+
     private final Prioritizer prioritizer;
 
     /** A writer whose priorities assume a medium mission and well-being impact (SSVC's middle value). */
@@ -86,7 +89,7 @@ public final class JsonReportWriter {
             @Nullable EpssScore epss) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(2048);
         try (JsonGenerator json = FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
-            writeFinding(json, finding, upgrade, knownExploited, epss, new Prioritizer(CisaTree.MissionImpact.MEDIUM));
+            writeFinding(json, finding, upgrade, knownExploited, epss, MEDIUM_MISSION);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
         }
@@ -165,15 +168,7 @@ public final class JsonReportWriter {
     private static void writeNotAffected(JsonGenerator json, SuppressedFinding s) throws IOException {
         Finding f = s.finding();
         json.writeStartObject();
-        json.writeStringField("target", f.target());
-        json.writeFieldName("package");
-        writePackage(json, f.component());
-        json.writeFieldName("location");
-        writeLocation(json, f.component().location());
-        json.writeObjectFieldStart("vulnerability");
-        json.writeStringField("id", f.vulnerability().id());
-        writeStrings(json, "aliases", f.vulnerability().aliases());
-        json.writeEndObject();
+        writeLeftOut(json, f);
         json.writeStringField("evidence", f.evidence());
         writeNullableString(json, "justification",
                 s.statement().justification() == null ? null : s.statement().justification().label());
@@ -185,17 +180,24 @@ public final class JsonReportWriter {
         json.writeEndObject();
     }
 
-    /** A finding an ignore rule keeps out, with the rule: what, why, until when, and where it is written. */
-    private static void writeIgnored(JsonGenerator json, org.patchgap.formats.ignore.IgnoredFinding i) throws IOException {
-        Finding f = i.finding();
-        json.writeStartObject();
+    /** What a left-out match (VEX or ignore rule) says of itself: target, package, place, vulnerability ids. */
+    private static void writeLeftOut(JsonGenerator json, Finding f) throws IOException {
         json.writeStringField("target", f.target());
         json.writeFieldName("package");
         writePackage(json, f.component());
+        json.writeFieldName("location");
+        writeLocation(json, f.component().location());
         json.writeObjectFieldStart("vulnerability");
         json.writeStringField("id", f.vulnerability().id());
         writeStrings(json, "aliases", f.vulnerability().aliases());
         json.writeEndObject();
+    }
+
+    /** A finding an ignore rule keeps out, with the rule: what, why, until when, and where it is written. */
+    private static void writeIgnored(JsonGenerator json, org.patchgap.formats.ignore.IgnoredFinding i) throws IOException {
+        Finding f = i.finding();
+        json.writeStartObject();
+        writeLeftOut(json, f);
         json.writeFieldName("severity");
         writeSeverity(json, f.severity());
         json.writeObjectFieldStart("rule");

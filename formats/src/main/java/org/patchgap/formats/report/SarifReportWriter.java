@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.patchgap.core.model.EpssScore;
 import org.patchgap.core.model.Finding;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.Vulnerability;
@@ -83,9 +82,7 @@ public final class SarifReportWriter {
         for (Finding f : report.findings()) {
             Vulnerability v = f.vulnerability();
             rules.computeIfAbsent(v.id(), id -> rule(f));
-            Priority priority = prioritizer.of(f, report.knownExploited(f).isPresent(),
-                    report.epss(f).map(EpssScore::score).orElse(null));
-            results.add(result(f, priority, report.knownExploited(f).isPresent()));
+            results.add(result(f, report.priority(f, prioritizer), report.knownExploited(f).isPresent()));
         }
         ToolComponent driver = new ToolComponent().withName("Patchgap").withVersion(toolVersion)
                 .withInformationUri(INFORMATION).withRules(new LinkedHashSet<>(rules.values()));

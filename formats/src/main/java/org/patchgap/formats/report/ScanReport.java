@@ -66,6 +66,11 @@ public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Pr
                 applied.ignored());
     }
 
+    /** The finding's SSVC priority from this report's KEV and EPSS data. */
+    public org.patchgap.core.priority.Priority priority(Finding finding, org.patchgap.core.priority.Prioritizer prioritizer) {
+        return prioritizer.of(finding, knownExploited(finding).isPresent(), epss(finding).map(EpssScore::score).orElse(null));
+    }
+
     /** The KEV entry of the finding's vulnerability (its id or any CVE alias), when CISA lists it. */
     public java.util.Optional<KevEntry> knownExploited(Finding finding) {
         return byIdOrAlias(knownExploited, finding);

@@ -73,8 +73,7 @@ public final class TableReportWriter {
         List<Finding> findings = new ArrayList<>(report.findings());
         Map<Finding, Priority> priorities = new java.util.IdentityHashMap<>();
         for (Finding f : findings) {
-            priorities.put(f, prioritizer.of(f, report.knownExploited(f).isPresent(),
-                    report.epss(f).map(org.patchgap.core.model.EpssScore::score).orElse(null)));
+            priorities.put(f, report.priority(f, prioritizer));
         }
         // Most urgent first (Act before Attend ...), then most severe: the order to patch in.
         findings.sort(java.util.Comparator.comparing((Finding f) -> priorities.get(f).decision()).reversed()
@@ -183,16 +182,12 @@ public final class TableReportWriter {
     private static void appendMitigations(StringBuilder out, List<Finding> findings, Ansi ansi) {
         Map<String, String> byTarget = new TreeMap<>();
         for (Finding f : findings) {
-            int at = f.evidence().indexOf(MITIGATIONS);
-            if (at >= 0) byTarget.putIfAbsent(f.target(), f.evidence().substring(at + MITIGATIONS.length()));
+            org.patchgap.core.windows.WindowsFinding.mitigationsOf(f).ifPresent(m -> byTarget.putIfAbsent(f.target(), m));
         }
         if (byTarget.isEmpty()) return;
         out.append('\n').append(ansi.bold("Mitigations in place (the findings stay until the fix is installed)")).append('\n');
         byTarget.forEach((target, text) -> out.append("  ").append(target).append(": ").append(text).append('\n'));
     }
-
-    /** How Windows findings end their evidence when the host has mitigations (WindowsFinding#toFinding). */
-    private static final String MITIGATIONS = "; mitigations: ";
 
     /**
      * The nearest fix; for a Windows update, every update that fixes it ({@code KB4012212 or KB4012215}), or

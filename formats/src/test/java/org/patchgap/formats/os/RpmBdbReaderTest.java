@@ -67,8 +67,8 @@ class RpmBdbReaderTest {
                         "Rocky Linux:8 openssl 1:3.0.7-24.el9", "Rocky Linux:8 tzdata 2023c-1.el9");
         if (!options.contains("chksum")) { // rpm's bdb_ro cannot read checksummed pages; Berkeley DB can
             List<String> rpmSays = RpmTestDatabases.run("rpm", "--dbpath", packages.getParent().toString(),
-                    "--define", "_db_backend bdb_ro", "-qa", "--qf", "%{NAME} %{EPOCHNUM}:%{VERSION}-%{RELEASE}\\n");
-            assertThat(host.components().stream().map(RpmBdbReaderTest::nameAndEvr).toList())
+                    "--define", "_db_backend bdb_ro", "-qa", "--qf", RpmTestDatabases.QUERY);
+            assertThat(host.components().stream().map(RpmTestDatabases::asRpmQa).toList())
                     .containsExactlyInAnyOrderElementsOf(rpmSays);
         }
     }
@@ -157,10 +157,5 @@ class RpmBdbReaderTest {
         RpmTestDatabases.run(command.toArray(String[]::new));
         RpmTestDatabases.osRelease(root, ROCKY_8);
         return packages;
-    }
-
-    private static String nameAndEvr(Component c) {
-        String binary = c.purl().replaceFirst("^pkg:rpm/rocky/", "").replaceFirst("@.*", "");
-        return binary + " " + (c.version().contains(":") ? c.version() : "0:" + c.version());
     }
 }

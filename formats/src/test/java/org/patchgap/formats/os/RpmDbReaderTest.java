@@ -57,13 +57,8 @@ class RpmDbReaderTest {
                         "Rocky Linux:9 tzdata 2023c-1.el9 pkg:rpm/rocky/tzdata@2023c-1.el9?arch=noarch&distro=rocky-9.3");
 
         // The differential part: every package rpm lists, with its epoch, version and release, is ours.
-        List<String> rpmSays = run("rpm", "--dbpath", db.getParent().toString(), "-qa", "--qf",
-                "%{NAME} %{EPOCHNUM}:%{VERSION}-%{RELEASE} %{SOURCERPM}\\n");
-        List<String> ours = host.components().stream()
-                .map(c -> binaryName(c) + " " + (c.version().contains(":") ? c.version() : "0:" + c.version()) + " "
-                        + (c.purl().contains("upstream=") ? c.purl().replaceAll(".*upstream=", "") : c.name() + "-"
-                        + c.version().replaceFirst("^\\d+:", "") + ".src.rpm"))
-                .toList();
+        List<String> rpmSays = run("rpm", "--dbpath", db.getParent().toString(), "-qa", "--qf", RpmTestDatabases.QUERY);
+        List<String> ours = host.components().stream().map(RpmTestDatabases::asRpmQa).toList();
         assertThat(ours).containsExactlyInAnyOrderElementsOf(rpmSays);
     }
 
@@ -107,11 +102,6 @@ class RpmDbReaderTest {
         assertThat(RpmDbReader.sourceName("python-dnf-plugins-core-4.3.0-11.el9_3.src.rpm")).isEqualTo("python-dnf-plugins-core");
         assertThat(RpmDbReader.sourceName("kernel-5.14.0-362.8.1.el9_3.nosrc.rpm")).isEqualTo("kernel");
         assertThat(RpmDbReader.sourceName("(none)")).isNull();
-    }
-
-    private static String binaryName(Component c) {
-        String afterType = c.purl().substring("pkg:rpm/rocky/".length());
-        return afterType.substring(0, afterType.indexOf('@'));
     }
 
     private static List<String> run(String... command) throws IOException, InterruptedException {

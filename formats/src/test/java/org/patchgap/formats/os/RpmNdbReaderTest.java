@@ -51,7 +51,7 @@ class RpmNdbReaderTest {
         ReadResult<Target> result = new RpmNdbReader().read(db);
         Target host = result.items().get(0);
         assertThat(host.name()).isEqualTo("SUSE Linux Enterprise Server 15 SP4");
-        List<String> ours = host.components().stream().map(RpmNdbReaderTest::asRpmQa).sorted().toList();
+        List<String> ours = host.components().stream().map(RpmTestDatabases::asRpmQa).sorted().toList();
         assertThat(ours).containsExactlyElementsOf(Files.readAllLines(work.resolve("rpm-qa.txt")));
         assertThat(host.components()).extracting(Component::name)
                 .containsExactlyInAnyOrder("openssl-1_1", "timezone", "openssl-1_1", "glibc");
@@ -106,15 +106,5 @@ class RpmNdbReaderTest {
         assertThat(result.files()).extracting(f -> f.file() + " " + f.reader())
                 .containsExactly("root/usr/lib/sysimage/rpm/Packages.db rpmdb-ndb");
         assertThat(result.targets()).singleElement().satisfies(t -> assertThat(t.components()).hasSize(4));
-    }
-
-    private static String asRpmQa(Component c) {
-        String binary = c.purl() == null ? c.name()
-                : c.purl().replaceFirst("^pkg:rpm/sles/", "").replaceFirst("@.*", "");
-        String evr = c.version().contains(":") ? c.version() : "0:" + c.version();
-        String upstream = c.purl() != null && c.purl().contains("upstream=")
-                ? c.purl().replaceAll(".*upstream=", "").replaceAll("&.*", "")
-                : c.name() + "-" + c.version().replaceFirst("^\\d+:", "") + ".src.rpm";
-        return binary + " " + evr + " " + upstream;
     }
 }

@@ -106,6 +106,19 @@ final class RpmTestDatabases {
         return out;
     }
 
+    /** The {@code rpm -qa} query the tests compare with: binary name, epoch:version-release, source RPM. */
+    static final String QUERY = "%{NAME} %{EPOCHNUM}:%{VERSION}-%{RELEASE} %{SOURCERPM}\\n";
+
+    /** One of our components as {@link #QUERY} prints its package, from the component and its purl. */
+    static String asRpmQa(org.patchgap.core.model.Component c) {
+        String purl = java.util.Objects.requireNonNull(c.purl(), "rpm components carry a purl");
+        String binary = purl.substring(purl.lastIndexOf('/', purl.indexOf('@')) + 1, purl.indexOf('@'));
+        String evr = c.version().contains(":") ? c.version() : "0:" + c.version();
+        String source = purl.contains("upstream=") ? purl.replaceAll(".*upstream=", "").replaceAll("&.*", "")
+                : c.name() + "-" + c.version().replaceFirst("^\\d+:", "") + ".src.rpm";
+        return binary + " " + evr + " " + source;
+    }
+
     /** Runs {@code command}, which must exit 0; its standard output lines. */
     static List<String> run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
