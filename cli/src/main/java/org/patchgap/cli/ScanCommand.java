@@ -74,6 +74,11 @@ final class ScanCommand implements Callable<Integer> {
                     + "always lists them under notAffected).")
     boolean showNotAffected;
 
+    @Option(names = "--wide",
+            description = "Table: one flat table with a TARGET column, every id of a record and no name shortened, "
+                    + "instead of rows grouped under each target and fitted to 120 columns.")
+    boolean wide;
+
     @Mixin
     TargetOptions targetOptions = new TargetOptions();
 
@@ -116,7 +121,7 @@ final class ScanCommand implements Callable<Integer> {
             } else if (format == ScanFormat.SARIF) {
                 new SarifReportWriter(toolVersion(), missionImpact, Path.of("")).write(report, out);
             } else {
-                out.write(new TableReportWriter(missionImpact).render(report, io.colour() && output == null, showNotAffected).getBytes(StandardCharsets.UTF_8));
+                out.write(new TableReportWriter(missionImpact, wide).render(report, io.colour() && output == null, showNotAffected).getBytes(StandardCharsets.UTF_8));
             }
         });
         Warnings.print(io.err(), report.summary(), report.problems());

@@ -138,7 +138,7 @@ class DbCommandTest {
 
         Cli.Result scan = Cli.run("scan", "--db", db.toString(), Cli.example("inventories/storefront-web.cdx.xml"));
 
-        assertThat(scan.out().lines().findFirst().orElseThrow()).startsWith("PRIORITY  SEVERITY      EPSS  PACKAGE");
+        assertThat(scan.out().lines().skip(1).findFirst().orElseThrow()).startsWith("  PRIORITY  SEVERITY      EPSS  PACKAGE");
         assertThat(scan.out()).containsPattern("critical 9\\.1 +1\\.4% +lodash");
     }
 

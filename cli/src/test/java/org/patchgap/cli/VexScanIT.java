@@ -23,7 +23,7 @@ class VexScanIT {
 
     @Test
     void withoutVexTheOsvRecordIsAFinding() throws Exception {
-        Run run = patchgap("scan", "--advisories", vex("GHSA-test-log4j.json"), vex("app.cdx.json"));
+        Run run = patchgap("scan", "--wide", "--advisories", vex("GHSA-test-log4j.json"), vex("app.cdx.json"));
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
         assertThat(run.out()).contains("GHSA-test-log4j");
     }

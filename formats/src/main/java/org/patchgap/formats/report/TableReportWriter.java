@@ -20,8 +20,11 @@ import org.patchgap.core.priority.Prioritizer;
 import org.patchgap.formats.kev.KevEntry;
 
 /**
- * Renders a {@link ScanReport} as a terminal table, most severe first, followed by the upgrade that removes the
- * findings of each vulnerable component and a one-line summary. Colour is the caller's decision (a terminal, no
+ * Renders a {@link ScanReport} as a terminal table, most urgent first, followed by the upgrade that removes the
+ * findings of each vulnerable component and a one-line summary. By default the rows are grouped under their
+ * target and fit {@value #TERMINAL_WIDTH} columns: a record stands as its CVE, and only package names are
+ * shortened, since versions, ids and fixes are what the reader acts on; {@code wide} gives one flat table with
+ * every id and nothing cut. Colour is the caller's decision (a terminal, no
  * {@code NO_COLOR}); without it the text is plain and stable for tests and files.
  *
  * <p>An {@code EPSS} column (the probability of exploitation in the next 30 days, as a percentage) appears only
@@ -31,21 +34,15 @@ import org.patchgap.formats.kev.KevEntry;
 public final class TableReportWriter {
 
 
-    private static final List<String> HEADER =
-            List.of("PRIORITY", "SEVERITY", "PACKAGE", "VERSION", "VULNERABILITY", "FIX", "TARGET");
-    private static final List<String> HEADER_WITH_EPSS =
-            List.of("PRIORITY", "SEVERITY", "EPSS", "PACKAGE", "VERSION", "VULNERABILITY", "FIX", "TARGET");
-
-    /*
-     * PACKAGE and TARGET are the only cells shortened, so that the table fits about 120 columns: versions,
-     * vulnerability ids and fixes are what the reader acts on and are never cut. The full names stay in the
-     * Upgrades section and in the JSON report.
-     */
-    static final int PACKAGE_WIDTH = 36;
-    static final int TARGET_WIDTH = 24;
+    /** The width the default layout fits (docs/cli.md); {@code --wide} does not fit any. */
+    static final int TERMINAL_WIDTH = 120;
+    /** PACKAGE is the one cell shortened to fit; below this width a name no longer identifies. */
+    static final int MIN_PACKAGE_WIDTH = 20;
     private static final String ELLIPSIS = "...";
+    private static final String INDENT = "  ";
 
     private final Prioritizer prioritizer;
+    private final boolean wide;
 
     /** A writer whose priorities assume a medium mission and well-being impact (SSVC's middle value). */
     public TableReportWriter() {
@@ -54,7 +51,17 @@ public final class TableReportWriter {
 
     /** A writer whose priorities use the targets' {@code mission} and well-being impact. */
     public TableReportWriter(CisaTree.MissionImpact mission) {
+        this(mission, false);
+    }
+
+    /**
+     * @param mission the targets' mission and well-being impact for the priorities
+     * @param wide    one flat table with a TARGET column, every id of a record and no name shortened, instead of
+     *                rows grouped under their target, fitted to {@value #TERMINAL_WIDTH} columns
+     */
+    public TableReportWriter(CisaTree.MissionImpact mission, boolean wide) {
         this.prioritizer = new Prioritizer(mission);
+        this.wide = wide;
     }
 
     /** The whole report as text, ending with a newline; not-affected matches are counted, not listed. */
@@ -80,30 +87,14 @@ public final class TableReportWriter {
                 .thenComparing(Finding.MOST_SEVERE_FIRST));
         if (!findings.isEmpty()) {
             boolean epss = findings.stream().anyMatch(f -> report.epss(f).isPresent());
-            List<String> header = epss ? HEADER_WITH_EPSS : HEADER;
-            List<List<String>> rows = new ArrayList<>();
-            for (Finding f : findings) {
-                List<String> row = new ArrayList<>(header.size());
-                row.add(priorities.get(f).decision().label());
-                row.add(severityCell(f.severity()));
-                if (epss) row.add(report.epss(f).map(TableReportWriter::epssCell).orElse("-"));
-                row.add(shorten(f.component().name(), PACKAGE_WIDTH));
-                row.add(String.valueOf(f.component().version()));
-                row.add(vulnerabilityCell(f) + (report.knownExploited(f).isPresent() ? " [KEV]" : ""));
-                row.add(fixCell(f));
-                row.add(shorten(targetCell(f), TARGET_WIDTH));
-                rows.add(row);
-            }
-            int[] widths = widths(header, rows);
-            appendRow(out, header, widths, ansi, null);
-            for (int i = 0; i < rows.size(); i++) {
-                appendRow(out, rows.get(i), widths, ansi, findings.get(i).severity().level());
-            }
+            if (wide) appendWideTable(out, report, findings, priorities, epss, ansi);
+            else appendGroupedTable(out, report, findings, priorities, epss, ansi);
         }
         if (!report.upgrades().isEmpty()) {
             out.append(findings.isEmpty() ? "" : "\n").append(ansi.bold("Upgrades")).append('\n');
             for (Upgrade upgrade : report.upgrades()) {
-                out.append("  ").append(upgradeLine(upgrade, ansi)).append('\n');
+                out.append("  ").append(upgradeLine(upgrade, ansi, wide ? upgrade.target()
+                        : targetCell(upgrade.target(), upgrade.component()), !wide)).append('\n');
             }
         }
         appendKnownExploited(out, report, findings, ansi);
@@ -113,6 +104,74 @@ public final class TableReportWriter {
         if (!out.isEmpty()) out.append('\n');
         out.append(summaryLine(report)).append('\n');
         return out.toString();
+    }
+
+    /** Every column, every id, nothing shortened: for a wide terminal, a file or grep. */
+    private static void appendWideTable(StringBuilder out, ScanReport report, List<Finding> findings,
+            Map<Finding, Priority> priorities, boolean epss, Ansi ansi) {
+        List<String> header = header(epss, true);
+        List<List<String>> rows = new ArrayList<>();
+        for (Finding f : findings) {
+            List<String> row = row(report, f, priorities.get(f), epss, allIds(f));
+            row.add(targetCell(f));
+            rows.add(row);
+        }
+        int[] widths = widths(header, rows);
+        appendRow(out, "", header, widths, ansi, null);
+        for (int i = 0; i < rows.size(); i++) appendRow(out, "", rows.get(i), widths, ansi, findings.get(i).severity().level());
+    }
+
+    /**
+     * A block per target, the most urgent target first: its name, then its own table, so that a block of short
+     * package names is not narrowed for another's long ones. A record stands as its CVE (what people search);
+     * the PACKAGE column shrinks (middle ellipsis, down to {@value #MIN_PACKAGE_WIDTH}) until the rows fit the
+     * terminal width.
+     */
+    private static void appendGroupedTable(StringBuilder out, ScanReport report, List<Finding> findings,
+            Map<Finding, Priority> priorities, boolean epss, Ansi ansi) {
+        List<String> header = header(epss, false);
+        int packageColumn = header.indexOf("PACKAGE");
+        Map<String, List<Finding>> byTarget = new java.util.LinkedHashMap<>();
+        for (Finding f : findings) byTarget.computeIfAbsent(f.target(), t -> new ArrayList<>()).add(f);
+        boolean first = true;
+        for (Map.Entry<String, List<Finding>> group : byTarget.entrySet()) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Finding f : group.getValue()) rows.add(row(report, f, priorities.get(f), epss, primaryId(f)));
+            int[] widths = widths(header, rows);
+            int total = INDENT.length() - 2;
+            for (int width : widths) total += width + 2;
+            if (total > TERMINAL_WIDTH) {
+                widths[packageColumn] = Math.max(Math.max(MIN_PACKAGE_WIDTH, header.get(packageColumn).length()),
+                        widths[packageColumn] - (total - TERMINAL_WIDTH));
+                for (List<String> row : rows) row.set(packageColumn, shorten(row.get(packageColumn), widths[packageColumn]));
+            }
+            out.append(first ? "" : "\n").append(ansi.bold(group.getKey())).append('\n');
+            first = false;
+            appendRow(out, INDENT, header, widths, ansi, null);
+            for (int i = 0; i < rows.size(); i++) {
+                appendRow(out, INDENT, rows.get(i), widths, ansi, group.getValue().get(i).severity().level());
+            }
+        }
+    }
+
+    private static List<String> header(boolean epss, boolean wide) {
+        List<String> header = new ArrayList<>(List.of("PRIORITY", "SEVERITY"));
+        if (epss) header.add("EPSS");
+        header.addAll(List.of("PACKAGE", "VERSION", "VULNERABILITY", "FIX"));
+        if (wide) header.add("TARGET");
+        return header;
+    }
+
+    private static List<String> row(ScanReport report, Finding f, Priority priority, boolean epss, String id) {
+        List<String> row = new ArrayList<>(8);
+        row.add(priority.decision().label());
+        row.add(severityCell(f.severity()));
+        if (epss) row.add(report.epss(f).map(TableReportWriter::epssCell).orElse("-"));
+        row.add(f.component().name());
+        row.add(String.valueOf(f.component().version()));
+        row.add(id + (report.knownExploited(f).isPresent() ? " [KEV]" : ""));
+        row.add(fixCell(f));
+        return row;
     }
 
     /** The CVEs of the findings that CISA's KEV catalog lists, with its dates and required action. */
@@ -146,7 +205,7 @@ public final class TableReportWriter {
         if (!show) return;
         for (SuppressedFinding s : notAffected) {
             Finding f = s.finding();
-            out.append("  ").append(vulnerabilityCell(f)).append(" in ").append(f.component().name()).append(' ')
+            out.append("  ").append(allIds(f)).append(" in ").append(f.component().name()).append(' ')
                     .append(f.component().version()).append(" (").append(f.target()).append(")\n");
             String why = s.statement().justification() == null ? "" : s.statement().justification().label();
             if (s.statement().impactStatement() != null) {
@@ -166,7 +225,7 @@ public final class TableReportWriter {
                 .append('\n');
         for (org.patchgap.formats.ignore.IgnoredFinding i : ignored) {
             Finding f = i.finding();
-            out.append("  ").append(vulnerabilityCell(f)).append(" in ").append(f.component().name()).append(' ')
+            out.append("  ").append(allIds(f)).append(" in ").append(f.component().name()).append(' ')
                     .append(f.component().version()).append(" (").append(f.target()).append("): ")
                     .append(oneLine(i.rule().reason()));
             if (i.rule().expires() != null) out.append(", until ").append(i.rule().expires());
@@ -228,14 +287,22 @@ public final class TableReportWriter {
 
     /** {@code upgrade log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend}, or why there is no such upgrade. */
     static String upgradeLine(Upgrade upgrade, Ansi ansi) {
+        return upgradeLine(upgrade, ansi, upgrade.target(), false);
+    }
+
+    /**
+     * The upgrade line naming its target as {@code target}; {@code narrow} (the grouped layout) leaves out a
+     * Windows host's product name, which its rows show.
+     */
+    private static String upgradeLine(Upgrade upgrade, Ansi ansi, String target, boolean narrow) {
         if (WINDOWS.equals(upgrade.component().ecosystem()) && upgrade.toVersion() != null) {
-            return "install " + ansi.green(upgrade.toVersion()) + " on " + upgrade.target() + " ("
-                    + upgrade.component().name() + " " + upgrade.component().version() + "; fixes "
-                    + upgrade.vulnerabilityIds().size() + ")";
+            return "install " + ansi.green(upgrade.toVersion()) + " on " + target + " ("
+                    + (narrow ? "" : upgrade.component().name() + " " + upgrade.component().version() + "; ")
+                    + "fixes " + upgrade.vulnerabilityIds().size() + ")";
         }
         String name = upgrade.component().name();
         String from = String.valueOf(upgrade.component().version());
-        String where = " in " + upgrade.target();
+        String where = " in " + target;
         int total = upgrade.vulnerabilityIds().size();
         if (upgrade.toVersion() != null) {
             int fixes = total - upgrade.unfixed().size();
@@ -286,8 +353,15 @@ public final class TableReportWriter {
         return severity.score() == null ? label : label + " " + String.format(Locale.ROOT, "%.1f", severity.score());
     }
 
+    /** The record's CVE: its id when it is one, else its first CVE alias, else its id (GHSA, PYSEC, RHSA). */
+    static String primaryId(Finding f) {
+        String id = f.vulnerability().id();
+        if (id.startsWith("CVE-")) return id;
+        return f.vulnerability().aliases().stream().filter(a -> a.startsWith("CVE-")).findFirst().orElse(id);
+    }
+
     /** The record's id, and its CVE alias when the id is another kind (GHSA, PYSEC): CVEs are what people search. */
-    private static String vulnerabilityCell(Finding f) {
+    private static String allIds(Finding f) {
         String id = f.vulnerability().id();
         if (id.startsWith("CVE-")) return id;
         return f.vulnerability().aliases().stream().filter(a -> a.startsWith("CVE-")).findFirst()
@@ -300,11 +374,14 @@ public final class TableReportWriter {
      * other target (a host, an image, a lock file's path) as it is.
      */
     static String targetCell(Finding f) {
-        String target = f.target();
+        return targetCell(f.target(), f.component());
+    }
+
+    private static String targetCell(String target, org.patchgap.core.model.Component component) {
         int open = target.lastIndexOf(" (");
         if (open <= 0 || !target.endsWith(")")) return target;
         String file = target.substring(0, open);
-        String locationFile = f.component().location() == null ? "" : f.component().location().file();
+        String locationFile = component.location() == null ? "" : component.location().file();
         boolean fileIsLocation = locationFile.equals(file) || locationFile.endsWith("/" + file)
                 || locationFile.endsWith("\\" + file);
         return fileIsLocation ? target.substring(open + 2, target.length() - 1) : target;
@@ -327,8 +404,9 @@ public final class TableReportWriter {
         return widths;
     }
 
-    private static void appendRow(StringBuilder out, List<String> cells, int[] widths, Ansi ansi, SeverityLevel level) {
-        StringBuilder line = new StringBuilder();
+    private static void appendRow(StringBuilder out, String indent, List<String> cells, int[] widths, Ansi ansi,
+            SeverityLevel level) {
+        StringBuilder line = new StringBuilder(indent);
         for (int c = 0; c < cells.size(); c++) {
             String cell = cells.get(c);
             boolean last = c == cells.size() - 1;

@@ -15,13 +15,17 @@ class TableReportWriterTest {
     private final TableReportWriter writer = new TableReportWriter();
 
     @Test
-    void rendersASeveritySortedTableThenUpgradesThenASummary() {
+    void rendersRowsGroupedUnderTheirTargetThenUpgradesThenASummary() {
         String text = writer.render(ReportFixtures.report(), false);
         assertThat(text).isEqualTo("""
-                PRIORITY  SEVERITY       PACKAGE                              VERSION  VULNERABILITY                         FIX     TARGET
-                Track     critical 10.0  org.apache.logging.log4j:log4j-core  2.14.1   GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)  2.15.0  shop
-                Track     medium 5.9     org.apache.logging.log4j:log4j-core  2.14.1   GHSA-p6xc-xr62-6r2g (CVE-2021-45105)  2.17.0  shop
-                Track     unknown        request                              2.88.2   GHSA-p8p7-x288-28g6 (CVE-2023-28155)  no fix  web
+                shop
+                  PRIORITY  SEVERITY       PACKAGE                              VERSION  VULNERABILITY   FIX
+                  Track     critical 10.0  org.apache.logging.log4j:log4j-core  2.14.1   CVE-2021-44228  2.15.0
+                  Track     medium 5.9     org.apache.logging.log4j:log4j-core  2.14.1   CVE-2021-45105  2.17.0
+
+                web
+                  PRIORITY  SEVERITY  PACKAGE  VERSION  VULNERABILITY   FIX
+                  Track     unknown   request  2.88.2   CVE-2023-28155  no fix
 
                 Upgrades
                   upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 2) in shop
@@ -29,6 +33,42 @@ class TableReportWriterTest {
 
                 3 findings (1 critical, 1 medium, 1 unknown) in 2 of 2 targets, 9 components, 11 advisory records.
                 """);
+    }
+
+    @Test
+    void wideIsOneFlatTableWithEveryIdAndTheTarget() {
+        String text = new TableReportWriter(org.patchgap.core.priority.CisaTree.MissionImpact.MEDIUM, true)
+                .render(ReportFixtures.report(), false);
+        assertThat(text).startsWith("""
+                PRIORITY  SEVERITY       PACKAGE                              VERSION  VULNERABILITY                         FIX     TARGET
+                Track     critical 10.0  org.apache.logging.log4j:log4j-core  2.14.1   GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)  2.15.0  shop
+                Track     medium 5.9     org.apache.logging.log4j:log4j-core  2.14.1   GHSA-p6xc-xr62-6r2g (CVE-2021-45105)  2.17.0  shop
+                Track     unknown        request                              2.88.2   GHSA-p8p7-x288-28g6 (CVE-2023-28155)  no fix  web
+
+                Upgrades
+                """);
+    }
+
+    @Test
+    void everyLineFitsAHundredAndTwentyColumnsWhenPackageNamesCanShrink() {
+        Component windows = new Component("Windows", "Windows 10 Version 1607 for x64-based Systems", "10.0.14393.693",
+                null, new Location("inventories/win10/systeminfo.txt", null));
+        Finding f = new Finding("WIN10-KIOSK06", windows, cve("CVE-2017-0143"),
+                new Severity(org.patchgap.core.model.SeverityLevel.CRITICAL, 8.1, null, "CVSS_V3"), "KB missing",
+                List.of("KB4013429", "10.0.14393.953"), true);
+        var upgrade = new org.patchgap.core.match.Upgrade("WIN10-KIOSK06", windows, "build 10.0.14393.953 (KB4013429)",
+                List.of("CVE-2017-0143"), List.of());
+        ScanReport report = new ScanReport(List.of(f), List.of(upgrade), List.of(), ReportFixtures.SUMMARY,
+                java.util.Map.of("CVE-2017-0143", new org.patchgap.formats.kev.KevEntry("CVE-2017-0143", "Microsoft",
+                        "Windows", "SMBv1", java.time.LocalDate.parse("2021-11-03"), java.time.LocalDate.parse("2022-05-03"),
+                        "Apply updates.", true, List.of())),
+                java.util.Map.of("CVE-2017-0143", new org.patchgap.core.model.EpssScore("CVE-2017-0143", 0.94, 0.999,
+                        java.time.LocalDate.parse("2024-01-01"))), List.of());
+        String text = writer.render(report, false);
+        assertThat(text.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
+        assertThat(text).contains("  Act       critical 8.1  94%   Windows 10...d Systems  10.0.14393.693  "
+                + "CVE-2017-0143 [KEV]  KB4013429 or 10.0.14393.953\n")
+                .contains("  install build 10.0.14393.953 (KB4013429) on WIN10-KIOSK06 (fixes 1)\n");
     }
 
     @Test
@@ -64,9 +104,13 @@ class TableReportWriterTest {
     void epssColumnVendorFixAndANotAffectedCount() {
         String text = writer.render(ReportFixtures.vexReport(), false);
         assertThat(text).isEqualTo("""
-                PRIORITY  SEVERITY       EPSS   PACKAGE                              VERSION        VULNERABILITY                         FIX                         TARGET
-                Track*    critical 10.0  97%    org.apache.logging.log4j:log4j-core  2.14.1         GHSA-jfh8-c2jp-5v3q (CVE-2021-44228)  2.15.0                      shop
-                Track     high 8.8       0.04%  telnet                               1:0.17-64.el7  CVE-2020-10188                        vendor fix: RHSA-2022:0011  host
+                shop
+                  PRIORITY  SEVERITY       EPSS  PACKAGE                              VERSION  VULNERABILITY   FIX
+                  Track*    critical 10.0  97%   org.apache.logging.log4j:log4j-core  2.14.1   CVE-2021-44228  2.15.0
+
+                host
+                  PRIORITY  SEVERITY  EPSS   PACKAGE  VERSION        VULNERABILITY   FIX
+                  Track     high 8.8  0.04%  telnet   1:0.17-64.el7  CVE-2020-10188  vendor fix: RHSA-2022:0011
 
                 Upgrades
                   upgrade org.apache.logging.log4j:log4j-core 2.14.1 -> 2.17.1 (fixes 2) in shop
@@ -113,7 +157,7 @@ class TableReportWriterTest {
     }
 
     @Test
-    void longPackageAndTargetNamesAreShortenedInTheMiddleAndTheSbomFileLeftToTheJson() {
+    void wideKeepsLongNamesWholeAndLeavesTheSbomFileToTheJson() {
         Component windows = new Component("Windows", "Windows 7 for x64-based Systems Service Pack 1", "6.1.7601",
                 null, new Location("inventories/win7/systeminfo.txt", null));
         Component lib = new Component("npm", "lodash", "4.17.11", "pkg:npm/lodash@4.17.11",
@@ -123,8 +167,11 @@ class TableReportWriterTest {
                 true);
         String table = writer.render(new ScanReport(List.of(host, app), List.of(), List.of(), ReportFixtures.SUMMARY),
                 false);
-        assertThat(table).contains("  Windows 7 for x64...s Service Pack 1  6.1.7601  CVE-2017-0143   KB4012212  WIN7-FIN01-...DEPARTMENT\n")
+        assertThat(new TableReportWriter(org.patchgap.core.priority.CisaTree.MissionImpact.MEDIUM, true)
+                .render(new ScanReport(List.of(host, app), List.of(), List.of(), ReportFixtures.SUMMARY), false))
+                .contains("  Windows 7 for x64-based Systems Service Pack 1  6.1.7601  CVE-2017-0143   KB4012212  WIN7-FIN01-ACCOUNTING-DEPARTMENT\n")
                 .contains("  4.17.12    storefront-web@3.2.0\n").doesNotContain("cdx.xml");
+        assertThat(table).contains("WIN7-FIN01-ACCOUNTING-DEPARTMENT\n  PRIORITY");
     }
 
     private static Vulnerability cve(String id) {
