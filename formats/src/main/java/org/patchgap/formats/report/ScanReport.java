@@ -55,14 +55,28 @@ public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Pr
 
     /**
      * This report with the findings {@code rules} cover moved to {@link #ignored}, and the rules' warnings (expired,
-     * stale) added to the problems. Upgrades stay as the matcher computed them.
+     * stale) added to the problems. An upgrade no longer counts the ignored findings, and one left with none is
+     * dropped; its target version stays the matcher's (which already prefers a version no known vulnerability of
+     * the package affects, ignored or not).
      */
     public ScanReport ignoring(org.patchgap.formats.ignore.IgnoreRules rules, java.time.LocalDate today) {
         if (rules.rules().isEmpty()) return this;
         org.patchgap.formats.ignore.IgnoreRules.Applied applied = rules.apply(findings, today);
         List<Problem> withWarnings = new java.util.ArrayList<>(problems);
         withWarnings.addAll(applied.warnings());
-        return new ScanReport(applied.kept(), upgrades, withWarnings, summary, knownExploited, epss, notAffected,
+        java.util.Set<FindingKey> ignoredKeys = new java.util.HashSet<>();
+        for (var i : applied.ignored()) ignoredKeys.add(FindingKey.of(i.finding()));
+        List<Upgrade> kept = new java.util.ArrayList<>();
+        for (Upgrade upgrade : upgrades) {
+            java.util.function.Predicate<String> stays = id ->
+                    !ignoredKeys.contains(new FindingKey(upgrade.target(), upgrade.component(), id));
+            List<String> ids = upgrade.vulnerabilityIds().stream().filter(stays).toList();
+            if (ids.isEmpty()) continue;
+            List<String> unfixed = upgrade.unfixed().stream().filter(stays).toList();
+            kept.add(ids.size() == upgrade.vulnerabilityIds().size() ? upgrade : new Upgrade(upgrade.target(),
+                    upgrade.component(), unfixed.size() == ids.size() ? null : upgrade.toVersion(), ids, unfixed));
+        }
+        return new ScanReport(applied.kept(), kept, withWarnings, summary, knownExploited, epss, notAffected,
                 applied.ignored());
     }
 

@@ -72,6 +72,23 @@ class IgnoreRulesTest {
     }
 
     @Test
+    void upgradesNoLongerCountIgnoredFindings() throws Exception {
+        Finding a = finding("A-1", "CVE-1", "lib", "1.0");
+        Finding b = finding("B-1", "CVE-2", "lib", "1.0");
+        Finding c = finding("C-1", "CVE-3", "other", "1.0");
+        var both = new org.patchgap.core.match.Upgrade("app", a.component(), "1.2", List.of("A-1", "B-1"), List.of());
+        var onlyC = new org.patchgap.core.match.Upgrade("app", c.component(), "2.0", List.of("C-1"), List.of());
+        var summary = new org.patchgap.formats.report.ScanSummary(1, 2, 0, 3, 3, 0, 0, 0, 0, 0, 0);
+        var report = new org.patchgap.formats.report.ScanReport(List.of(a, b, c), List.of(both, onlyC), List.of(), summary)
+                .ignoring(IgnoreRules.read(file("ignore:\n  - id: B-1\n    reason: r\n  - id: C-1\n    reason: r\n")), TODAY);
+        assertThat(report.findings()).containsExactly(a);
+        assertThat(report.upgrades()).singleElement().satisfies(u -> {
+            assertThat(u.vulnerabilityIds()).containsExactly("A-1");
+            assertThat(u.toVersion()).isEqualTo("1.2");
+        });
+    }
+
+    @Test
     void badFilesNameTheLine() throws IOException {
         assertThatThrownBy(() -> IgnoreRules.read(file("ignore:\n  - id: X-1\n    reason: r\n  - id: X-2\n    reson: typo\n")))
                 .isInstanceOf(BadInputException.class)
