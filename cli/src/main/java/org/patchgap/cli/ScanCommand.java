@@ -11,7 +11,9 @@ import org.patchgap.core.priority.CisaTree;
 import org.patchgap.core.priority.Decision;
 import org.patchgap.core.priority.Prioritizer;
 import org.patchgap.formats.ignore.IgnoreRules;
+import org.patchgap.formats.report.CsvReportWriter;
 import org.patchgap.formats.report.JsonReportWriter;
+import org.patchgap.formats.report.MarkdownReportWriter;
 import org.patchgap.formats.report.SarifReportWriter;
 import org.patchgap.formats.report.ScanReport;
 import org.patchgap.formats.report.TableReportWriter;
@@ -44,8 +46,10 @@ final class ScanCommand implements Callable<Integer> {
     Path database;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Report format: table, json or sarif (SARIF 2.1.0 for GitHub code scanning) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            converter = ScanFormatConverter.class,
+            description = "Report format: table, json, sarif (SARIF 2.1.0 for GitHub code scanning), cyclonedx "
+                    + "(CycloneDX 1.6 with vulnerabilities), openvex, csaf-vex, csv or markdown (a pull-request "
+                    + "comment) (default: ${DEFAULT-VALUE}).")
     ScanFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
@@ -103,6 +107,19 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
+    /** Reads {@code --format} as the help spells it: lower case, {@code csaf-vex} with a hyphen. */
+    static final class ScanFormatConverter implements picocli.CommandLine.ITypeConverter<ScanFormat> {
+        @Override
+        public ScanFormat convert(String value) {
+            try {
+                return ScanFormat.valueOf(value.strip().replace('-', '_').toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("expected table, json, sarif, cyclonedx, "
+                        + "openvex, csaf-vex, csv or markdown, found '" + value + "'");
+            }
+        }
+    }
+
     ScanCommand(Io io) {
         this.io = io;
     }
@@ -116,12 +133,13 @@ final class ScanCommand implements Callable<Integer> {
         ScanReport report = Scan.run(advisories, targetOptions.targets, targetOptions.excludes, database)
                 .ignoring(rules, java.time.LocalDate.now());
         ReportOutput.write(io, output, out -> {
-            if (format == ScanFormat.JSON) {
-                new JsonReportWriter(missionImpact).write(report, out);
-            } else if (format == ScanFormat.SARIF) {
-                new SarifReportWriter(toolVersion(), missionImpact, Path.of("")).write(report, out);
-            } else {
-                out.write(new TableReportWriter(missionImpact, wide).render(report, io.colour() && output == null, showNotAffected).getBytes(StandardCharsets.UTF_8));
+            switch (format) {
+                case JSON -> new JsonReportWriter(missionImpact).write(report, out);
+                case SARIF -> new SarifReportWriter(toolVersion(), missionImpact, Path.of("")).write(report, out);
+                case CSV -> new CsvReportWriter(missionImpact).write(report, out);
+                case MARKDOWN -> new MarkdownReportWriter(missionImpact).write(report, out);
+                default -> out.write(new TableReportWriter(missionImpact, wide)
+                        .render(report, io.colour() && output == null, showNotAffected).getBytes(StandardCharsets.UTF_8));
             }
         });
         Warnings.print(io.err(), report.summary(), report.problems());

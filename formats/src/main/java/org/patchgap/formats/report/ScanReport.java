@@ -85,6 +85,18 @@ public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Pr
         return prioritizer.of(finding, knownExploited(finding).isPresent(), epss(finding).map(EpssScore::score).orElse(null));
     }
 
+    /** A finding with its priority. */
+    public record Prioritized(Finding finding, org.patchgap.core.priority.Priority priority) {}
+
+    /** The findings with their priorities, most urgent first (Act before Attend ...), then most severe: the order to patch in. */
+    public List<Prioritized> mostUrgentFirst(org.patchgap.core.priority.Prioritizer prioritizer) {
+        List<Prioritized> ranked = new java.util.ArrayList<>(findings.size());
+        for (Finding f : findings) ranked.add(new Prioritized(f, priority(f, prioritizer)));
+        ranked.sort(java.util.Comparator.comparing((Prioritized p) -> p.priority().decision()).reversed()
+                .thenComparing(Prioritized::finding, Finding.MOST_SEVERE_FIRST));
+        return ranked;
+    }
+
     /** The KEV entry of the finding's vulnerability (its id or any CVE alias), when CISA lists it. */
     public java.util.Optional<KevEntry> knownExploited(Finding finding) {
         return byIdOrAlias(knownExploited, finding);

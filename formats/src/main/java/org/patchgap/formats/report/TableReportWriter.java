@@ -10,8 +10,6 @@ import java.util.TreeMap;
 import org.patchgap.core.match.Upgrade;
 import org.patchgap.core.model.EpssScore;
 import org.patchgap.core.model.Finding;
-import org.patchgap.core.model.Remediation;
-import org.patchgap.core.model.Severity;
 import org.patchgap.core.model.SeverityLevel;
 import org.patchgap.core.model.SuppressedFinding;
 import org.patchgap.core.priority.CisaTree;
@@ -77,14 +75,12 @@ public final class TableReportWriter {
     public String render(ScanReport report, boolean colour, boolean showNotAffected) {
         Ansi ansi = new Ansi(colour);
         StringBuilder out = new StringBuilder();
-        List<Finding> findings = new ArrayList<>(report.findings());
+        List<Finding> findings = new ArrayList<>();
         Map<Finding, Priority> priorities = new java.util.IdentityHashMap<>();
-        for (Finding f : findings) {
-            priorities.put(f, report.priority(f, prioritizer));
+        for (ScanReport.Prioritized p : report.mostUrgentFirst(prioritizer)) {
+            findings.add(p.finding());
+            priorities.put(p.finding(), p.priority());
         }
-        // Most urgent first (Act before Attend ...), then most severe: the order to patch in.
-        findings.sort(java.util.Comparator.comparing((Finding f) -> priorities.get(f).decision()).reversed()
-                .thenComparing(Finding.MOST_SEVERE_FIRST));
         if (!findings.isEmpty()) {
             boolean epss = findings.stream().anyMatch(f -> report.epss(f).isPresent());
             if (wide) appendWideTable(out, report, findings, priorities, epss, ansi);
@@ -94,7 +90,7 @@ public final class TableReportWriter {
             out.append(findings.isEmpty() ? "" : "\n").append(ansi.bold("Upgrades")).append('\n');
             for (Upgrade upgrade : report.upgrades()) {
                 out.append("  ").append(upgradeLine(upgrade, ansi, wide ? upgrade.target()
-                        : targetCell(upgrade.target(), upgrade.component()), !wide)).append('\n');
+                        : FindingText.targetName(upgrade.target(), upgrade.component()), !wide)).append('\n');
             }
         }
         appendKnownExploited(out, report, findings, ansi);
@@ -112,8 +108,8 @@ public final class TableReportWriter {
         List<String> header = header(epss, true);
         List<List<String>> rows = new ArrayList<>();
         for (Finding f : findings) {
-            List<String> row = row(report, f, priorities.get(f), epss, allIds(f));
-            row.add(targetCell(f));
+            List<String> row = row(report, f, priorities.get(f), epss, FindingText.allIds(f));
+            row.add(FindingText.targetName(f));
             rows.add(row);
         }
         int[] widths = widths(header, rows);
@@ -136,7 +132,7 @@ public final class TableReportWriter {
         boolean first = true;
         for (Map.Entry<String, List<Finding>> group : byTarget.entrySet()) {
             List<List<String>> rows = new ArrayList<>();
-            for (Finding f : group.getValue()) rows.add(row(report, f, priorities.get(f), epss, primaryId(f)));
+            for (Finding f : group.getValue()) rows.add(row(report, f, priorities.get(f), epss, FindingText.primaryId(f)));
             int[] widths = widths(header, rows);
             int total = INDENT.length() - 2;
             for (int width : widths) total += width + 2;
@@ -154,6 +150,8 @@ public final class TableReportWriter {
         }
     }
 
+    private static final String WINDOWS = FindingText.WINDOWS;
+
     private static List<String> header(boolean epss, boolean wide) {
         List<String> header = new ArrayList<>(List.of("PRIORITY", "SEVERITY"));
         if (epss) header.add("EPSS");
@@ -165,12 +163,12 @@ public final class TableReportWriter {
     private static List<String> row(ScanReport report, Finding f, Priority priority, boolean epss, String id) {
         List<String> row = new ArrayList<>(8);
         row.add(priority.decision().label());
-        row.add(severityCell(f.severity()));
+        row.add(FindingText.severity(f.severity()));
         if (epss) row.add(report.epss(f).map(TableReportWriter::epssCell).orElse("-"));
         row.add(f.component().name());
         row.add(String.valueOf(f.component().version()));
         row.add(id + (report.knownExploited(f).isPresent() ? " [KEV]" : ""));
-        row.add(fixCell(f));
+        row.add(FindingText.fix(f));
         return row;
     }
 
@@ -205,7 +203,7 @@ public final class TableReportWriter {
         if (!show) return;
         for (SuppressedFinding s : notAffected) {
             Finding f = s.finding();
-            out.append("  ").append(allIds(f)).append(" in ").append(f.component().name()).append(' ')
+            out.append("  ").append(FindingText.allIds(f)).append(" in ").append(f.component().name()).append(' ')
                     .append(f.component().version()).append(" (").append(f.target()).append(")\n");
             String why = s.statement().justification() == null ? "" : s.statement().justification().label();
             if (s.statement().impactStatement() != null) {
@@ -225,7 +223,7 @@ public final class TableReportWriter {
                 .append('\n');
         for (org.patchgap.formats.ignore.IgnoredFinding i : ignored) {
             Finding f = i.finding();
-            out.append("  ").append(allIds(f)).append(" in ").append(f.component().name()).append(' ')
+            out.append("  ").append(FindingText.allIds(f)).append(" in ").append(f.component().name()).append(' ')
                     .append(f.component().version()).append(" (").append(f.target()).append("): ")
                     .append(oneLine(i.rule().reason()));
             if (i.rule().expires() != null) out.append(", until ").append(i.rule().expires());
@@ -248,42 +246,12 @@ public final class TableReportWriter {
         byTarget.forEach((target, text) -> out.append("  ").append(target).append(": ").append(text).append('\n'));
     }
 
-    /**
-     * The nearest fix; for a Windows update, every update that fixes it ({@code KB4012212 or KB4012215}), or
-     * {@code cannot tell} when the host's data cannot decide.
-     */
-    private static String fixCell(Finding f) {
-        if (WINDOWS.equals(f.component().ecosystem())) {
-            if (f.evidence().startsWith("CANNOT_TELL")) return "cannot tell";
-            return f.fixedVersions().isEmpty() ? "no fix" : String.join(" or ", f.fixedVersions());
-        }
-        if (!f.fixedVersions().isEmpty()) return f.fixedVersions().get(0);
-        return f.vendorFix().map(r -> "vendor fix: " + remediationName(r)).orElse("no fix");
-    }
-
-    /**
-     * A short name for a remediation in a table cell: its details when they are one short line (a KB or RHSA id),
-     * else the last segment of its URL ({@code .../errata/RHSA-2022:0011}), else {@code see JSON report}.
-     */
-    static String remediationName(Remediation r) {
-        String details = r.details().strip();
-        if (!details.isEmpty() && details.length() <= 24 && details.indexOf('\n') < 0) return details;
-        if (r.url() != null) {
-            String url = r.url().replaceAll("[/#?]+$", "");
-            String last = url.substring(url.lastIndexOf('/') + 1);
-            if (!last.isEmpty() && last.length() <= 24) return last;
-        }
-        return "see JSON report";
-    }
-
     /** EPSS as a percentage, with the precision a small probability needs: {@code 97%}, {@code 4.2%}, {@code 0.04%}. */
     static String epssCell(EpssScore score) {
         double percent = score.score() * 100;
         String pattern = percent >= 10 ? "%.0f%%" : percent >= 1 ? "%.1f%%" : "%.2f%%";
         return String.format(Locale.ROOT, pattern, percent);
     }
-
-    private static final String WINDOWS = "Windows";
 
     /** {@code upgrade log4j-core 2.14.1 -> 2.17.1 (fixes 4) in shop-backend}, or why there is no such upgrade. */
     static String upgradeLine(Upgrade upgrade, Ansi ansi) {
@@ -346,45 +314,6 @@ public final class TableReportWriter {
 
     private static String plural(int n, String word) {
         return n == 1 ? word : word + "s";
-    }
-
-    private static String severityCell(Severity severity) {
-        String label = severity.level().label();
-        return severity.score() == null ? label : label + " " + String.format(Locale.ROOT, "%.1f", severity.score());
-    }
-
-    /** The record's CVE: its id when it is one, else its first CVE alias, else its id (GHSA, PYSEC, RHSA). */
-    static String primaryId(Finding f) {
-        String id = f.vulnerability().id();
-        if (id.startsWith("CVE-")) return id;
-        return f.vulnerability().aliases().stream().filter(a -> a.startsWith("CVE-")).findFirst().orElse(id);
-    }
-
-    /** The record's id, and its CVE alias when the id is another kind (GHSA, PYSEC): CVEs are what people search. */
-    private static String allIds(Finding f) {
-        String id = f.vulnerability().id();
-        if (id.startsWith("CVE-")) return id;
-        return f.vulnerability().aliases().stream().filter(a -> a.startsWith("CVE-")).findFirst()
-                .map(cve -> id + " (" + cve + ")").orElse(id);
-    }
-
-    /**
-     * The target as the table shows it: for an SBOM that names its subject ({@code shop.cdx.json (shop@1.4)}, as
-     * the directory walk labels it) the subject's name, since the file is in the component's location; any
-     * other target (a host, an image, a lock file's path) as it is.
-     */
-    static String targetCell(Finding f) {
-        return targetCell(f.target(), f.component());
-    }
-
-    private static String targetCell(String target, org.patchgap.core.model.Component component) {
-        int open = target.lastIndexOf(" (");
-        if (open <= 0 || !target.endsWith(")")) return target;
-        String file = target.substring(0, open);
-        String locationFile = component.location() == null ? "" : component.location().file();
-        boolean fileIsLocation = locationFile.equals(file) || locationFile.endsWith("/" + file)
-                || locationFile.endsWith("\\" + file);
-        return fileIsLocation ? target.substring(open + 2, target.length() - 1) : target;
     }
 
     /** {@code text}, or when longer than {@code max} its start and end around an ellipsis (both ends identify). */

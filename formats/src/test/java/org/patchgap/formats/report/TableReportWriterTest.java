@@ -147,12 +147,12 @@ class TableReportWriterTest {
     @Test
     void remediationNamesStayShort() {
         var cat = org.patchgap.core.model.Remediation.Category.VENDOR_FIX;
-        assertThat(TableReportWriter.remediationName(new org.patchgap.core.model.Remediation(cat, "KB5034441", null, null)))
+        assertThat(FindingText.remediationName(new org.patchgap.core.model.Remediation(cat, "KB5034441", null, null)))
                 .isEqualTo("KB5034441");
-        assertThat(TableReportWriter.remediationName(new org.patchgap.core.model.Remediation(cat,
+        assertThat(FindingText.remediationName(new org.patchgap.core.model.Remediation(cat,
                 "Update to the firmware released in March, see the notes", "https://example.com/notes/", null)))
                 .isEqualTo("notes");
-        assertThat(TableReportWriter.remediationName(new org.patchgap.core.model.Remediation(cat,
+        assertThat(FindingText.remediationName(new org.patchgap.core.model.Remediation(cat,
                 "Update to the firmware released in March, see the notes", null, null))).isEqualTo("see JSON report");
     }
 
@@ -182,7 +182,7 @@ class TableReportWriterTest {
     void aTargetKeepsItsFileWhenTheFileIsNotTheComponentsOwn() {
         Finding image = new Finding("rootfs (Debian 12)", ReportFixtures.LOG4J, ReportFixtures.LOG4SHELL.vulnerability(),
                 Severity.UNKNOWN, "range", List.of(), true);
-        assertThat(TableReportWriter.targetCell(image)).isEqualTo("rootfs (Debian 12)");
+        assertThat(FindingText.targetName(image)).isEqualTo("rootfs (Debian 12)");
     }
 
     @Test
