@@ -131,7 +131,8 @@ final class Scan {
         ScanSummary summary = new ScanSummary(targets.size(), components, unmatchable, records,
                 vulnerabilities, stats.withdrawn(), stats.gitRanges(), stats.droppedRanges(), skippedAdvisories,
                 loaded.skippedComponents(), loaded.skippedFiles());
-        return new ScanReport(findings, upgrades, problems, summary, knownExploited, epss, notAffected);
+        return new ScanReport(findings, upgrades, problems, summary, knownExploited, epss, notAffected, List.of(),
+                targets);
     }
 
     private static boolean nothingIn(AdvisoryLoader.Loaded advisories) {

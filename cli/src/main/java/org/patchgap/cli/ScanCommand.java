@@ -137,6 +137,8 @@ final class ScanCommand implements Callable<Integer> {
                 case JSON -> new JsonReportWriter(missionImpact).write(report, out);
                 case SARIF -> new SarifReportWriter(toolVersion(), missionImpact, Path.of("")).write(report, out);
                 case CSV -> new CsvReportWriter(missionImpact).write(report, out);
+                case CYCLONEDX -> new org.patchgap.formats.report.CycloneDxReportWriter(toolVersion(), missionImpact,
+                        java.time.Instant.now()).write(report, out);
                 case MARKDOWN -> new MarkdownReportWriter(missionImpact).write(report, out);
                 default -> out.write(new TableReportWriter(missionImpact, wide)
                         .render(report, io.colour() && output == null, showNotAffected).getBytes(StandardCharsets.UTF_8));

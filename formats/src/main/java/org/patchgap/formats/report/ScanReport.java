@@ -19,11 +19,12 @@ import org.patchgap.formats.kev.KevEntry;
  * Everything a scan found, as the report writers print it: the findings (most severe first), the one upgrade
  * per vulnerable component, the problems met on the way (skipped records, components and files), the counts,
  * the CISA Known Exploited Vulnerabilities entries and the EPSS scores of the findings' CVEs (by CVE id), and the
- * matches a vendor's not-affected statement (VEX) kept out of the findings.
+ * matches a vendor's not-affected statement (VEX) kept out of the findings, the findings ignore rules kept out,
+ * and the targets scanned (for the formats that describe every component, CycloneDX; empty when not kept).
  */
 public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Problem> problems, ScanSummary summary,
         Map<String, KevEntry> knownExploited, Map<String, EpssScore> epss, List<SuppressedFinding> notAffected,
-        List<org.patchgap.formats.ignore.IgnoredFinding> ignored) {
+        List<org.patchgap.formats.ignore.IgnoredFinding> ignored, List<org.patchgap.core.model.Target> targets) {
 
     public ScanReport {
         findings = List.copyOf(findings);
@@ -34,6 +35,19 @@ public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Pr
         epss = Map.copyOf(epss);
         notAffected = List.copyOf(notAffected);
         ignored = List.copyOf(ignored);
+        targets = List.copyOf(targets);
+    }
+
+    /** A report without the scanned targets. */
+    public ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Problem> problems, ScanSummary summary,
+            Map<String, KevEntry> knownExploited, Map<String, EpssScore> epss, List<SuppressedFinding> notAffected,
+            List<org.patchgap.formats.ignore.IgnoredFinding> ignored) {
+        this(findings, upgrades, problems, summary, knownExploited, epss, notAffected, ignored, List.of());
+    }
+
+    /** This report with the targets it scanned. */
+    public ScanReport withTargets(List<org.patchgap.core.model.Target> scanned) {
+        return new ScanReport(findings, upgrades, problems, summary, knownExploited, epss, notAffected, ignored, scanned);
     }
 
     /** A report without ignored findings. */
@@ -77,7 +91,7 @@ public record ScanReport(List<Finding> findings, List<Upgrade> upgrades, List<Pr
                     upgrade.component(), unfixed.size() == ids.size() ? null : upgrade.toVersion(), ids, unfixed));
         }
         return new ScanReport(applied.kept(), kept, withWarnings, summary, knownExploited, epss, notAffected,
-                applied.ignored());
+                applied.ignored(), targets);
     }
 
     /** The finding's SSVC priority from this report's KEV and EPSS data. */
