@@ -11,7 +11,10 @@ import org.patchgap.core.priority.CisaTree;
 import org.patchgap.core.priority.Decision;
 import org.patchgap.core.priority.Prioritizer;
 import org.patchgap.formats.ignore.IgnoreRules;
+import org.patchgap.formats.report.CsafVexReportWriter;
 import org.patchgap.formats.report.CsvReportWriter;
+import org.patchgap.formats.report.OpenVexReportWriter;
+import org.patchgap.formats.report.VexAuthor;
 import org.patchgap.formats.report.JsonReportWriter;
 import org.patchgap.formats.report.MarkdownReportWriter;
 import org.patchgap.formats.report.SarifReportWriter;
@@ -83,6 +86,15 @@ final class ScanCommand implements Callable<Integer> {
                     + "instead of rows grouped under each target and fitted to 120 columns.")
     boolean wide;
 
+    @Option(names = "--vex-author", paramLabel = "NAME", defaultValue = "Patchgap scan",
+            description = "openvex, csaf-vex: who makes the statements (OpenVEX author, CSAF publisher name); "
+                    + "default: ${DEFAULT-VALUE}.")
+    String vexAuthor;
+
+    @Option(names = "--vex-namespace", paramLabel = "URI", defaultValue = "urn:patchgap:scan",
+            description = "csaf-vex: the publisher's namespace, a URI of the organisation (default: ${DEFAULT-VALUE}).")
+    String vexNamespace;
+
     @Mixin
     TargetOptions targetOptions = new TargetOptions();
 
@@ -132,11 +144,19 @@ final class ScanCommand implements Callable<Integer> {
         IgnoreRules rules = rulesFile == null ? IgnoreRules.none() : IgnoreRules.read(rulesFile);
         ScanReport report = Scan.run(advisories, targetOptions.targets, targetOptions.excludes, database)
                 .ignoring(rules, java.time.LocalDate.now());
-        ReportOutput.write(io, output, out -> {
+        boolean vex = format == ScanFormat.OPENVEX || format == ScanFormat.CSAF_VEX;
+        if (vex && !OpenVexReportWriter.hasStatements(report)) {
+            // Both formats need a statement: a clean scan has none to make, and an empty document would be invalid.
+            io.err().println("patchgap: warning: no finding, not-affected match or ignored finding: nothing to "
+                    + "state, no " + (format == ScanFormat.OPENVEX ? "OpenVEX" : "CSAF VEX") + " document written");
+        } else ReportOutput.write(io, output, out -> {
+            VexAuthor author = new VexAuthor(vexAuthor, vexNamespace);
             switch (format) {
                 case JSON -> new JsonReportWriter(missionImpact).write(report, out);
                 case SARIF -> new SarifReportWriter(toolVersion(), missionImpact, Path.of("")).write(report, out);
                 case CSV -> new CsvReportWriter(missionImpact).write(report, out);
+                case OPENVEX -> new OpenVexReportWriter(author, toolVersion(), java.time.Instant.now()).write(report, out);
+                case CSAF_VEX -> new CsafVexReportWriter(author, toolVersion(), java.time.Instant.now()).write(report, out);
                 case CYCLONEDX -> new org.patchgap.formats.report.CycloneDxReportWriter(toolVersion(), missionImpact,
                         java.time.Instant.now()).write(report, out);
                 case MARKDOWN -> new MarkdownReportWriter(missionImpact).write(report, out);

@@ -81,6 +81,26 @@ public final class CvssScores {
         return cvss.calculateScore().getBaseScore();
     }
 
+    /** A vector's base, temporal and environmental scores (the last two equal the base when it sets no such metric). */
+    public record Scores(double base, double temporal, double environmental) {}
+
+    /**
+     * The three scores of a CVSS v2 or v3.x vector, as the specification computes them.
+     *
+     * @throws InvalidCvssVectorException when the vector does not follow its grammar, or is v4.0 (not scored)
+     */
+    public static Scores scores(String vector) throws InvalidCvssVectorException {
+        Severity checked = severity(vector);
+        if (checked.score() == null) throw new InvalidCvssVectorException(vector, "CVSS v4.0 is not scored");
+        us.springett.cvss.Score score;
+        try {
+            score = Cvss.fromVector(vector).calculateScore();
+        } catch (MalformedVectorException e) {
+            throw new InvalidCvssVectorException(vector, e.getMessage().toLowerCase(Locale.ROOT));
+        }
+        return new Scores(score.getBaseScore(), score.getTemporalScore(), score.getEnvironmentalScore());
+    }
+
     /** NVD's rating of CVSS v2 base scores (NVD "Vulnerability Metrics", CVSS v2.0 ratings). */
     static SeverityLevel v2Level(double score) {
         if (score < 4.0) return SeverityLevel.LOW;
