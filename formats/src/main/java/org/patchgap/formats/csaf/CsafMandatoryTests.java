@@ -25,7 +25,7 @@ import org.patchgap.formats.cvss.InvalidCvssVectorException;
  * <p>Implemented: every test of section 6.1 except 6.1.8 (a CVSS object valid against FIRST's schema: the JSON
  * schema validation covers it, since CSAF's schema references FIRST's), 6.1.11 (CWE id and name: needs MITRE's
  * CWE catalog); 6.1.12 checks BCP 47 grammar and that a two-letter primary language is an ISO 639-1 code, not
- * the whole IANA registry (three-letter languages, regions and scripts are taken as written). docs/disclosure.md lists the same. Checked against OASIS's own test
+ * the whole IANA registry (three-letter languages, regions and scripts are taken as written). docs/formats/csaf-mandatory-tests.md lists the same. Checked against OASIS's own test
  * files for each test (CsafMandatoryTestsTest).
  */
 public final class CsafMandatoryTests {
