@@ -27,6 +27,14 @@ public record IgnoreRule(String id, @Nullable String packageName, @Nullable Stri
         Objects.requireNonNull(file, "file");
     }
 
+    /**
+     * Where the rule is written, for messages: {@code .patchgapignore line 4}; a rule that is no line of a file
+     * (a fleet server analysis, line 0) is its {@code file} text alone.
+     */
+    public String where() {
+        return line > 0 ? file + " line " + line : file;
+    }
+
     /** Whether the rule no longer applies on {@code today}: it applies through its expiry date. */
     public boolean expiredOn(LocalDate today) {
         return expires != null && today.isAfter(expires);

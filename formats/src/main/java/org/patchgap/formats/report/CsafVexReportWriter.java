@@ -93,7 +93,7 @@ public final class CsafVexReportWriter {
             v.affected.add(product);
             v.remediation(new Remediation("no_fix_planned", "Risk accepted: " + i.rule().reason().strip()
                     + (i.rule().expires() == null ? "" : " (until " + i.rule().expires() + ")")
-                    + "; ignore rule at " + i.rule().file() + " line " + i.rule().line() + "."), product);
+                    + "; " + i.rule().where() + "."), product);
             v.score(f.severity().vector(), product);
         }
         for (SuppressedFinding s : report.notAffected()) {

@@ -159,7 +159,7 @@ public final class CycloneDxReportWriter {
             // An ignore rule accepts the risk of a finding that stays: affected, and not to be fixed for now.
             analysis.setState(Analysis.State.EXPLOITABLE);
             analysis.setResponses(List.of(Analysis.Response.WILL_NOT_FIX));
-            analysis.setDetail("Ignored by rule (" + i.rule().file() + " line " + i.rule().line() + "): "
+            analysis.setDetail("Risk accepted (" + i.rule().where() + "): "
                     + i.rule().reason().strip() + (i.rule().expires() == null ? "" : "; until " + i.rule().expires()));
             v.setAnalysis(analysis);
             vulnerabilities.add(v);

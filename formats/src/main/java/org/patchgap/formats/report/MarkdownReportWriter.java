@@ -155,7 +155,7 @@ public final class MarkdownReportWriter {
                     .append(' ').append(code(String.valueOf(f.component().version()))).append(": ")
                     .append(code(i.rule().reason()));
             if (i.rule().expires() != null) md.append(", until ").append(i.rule().expires());
-            md.append(" (").append(code(i.rule().file() + " line " + i.rule().line())).append(")\n");
+            md.append(" (").append(code(i.rule().where())).append(")\n");
         }
         md.append("\n</details>\n");
     }

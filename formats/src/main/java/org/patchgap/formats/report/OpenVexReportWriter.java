@@ -76,7 +76,7 @@ public final class OpenVexReportWriter {
         for (IgnoredFinding i : report.ignored()) {
             String action = "Risk accepted, no action for now: " + i.rule().reason().strip()
                     + (i.rule().expires() == null ? "" : " (until " + i.rule().expires() + ")")
-                    + "; ignore rule at " + i.rule().file() + " line " + i.rule().line() + ".";
+                    + "; " + i.rule().where() + ".";
             statements.computeIfAbsent(new StatementKey(i.finding().vulnerability(), "affected", null, null, action),
                     k -> new LinkedHashSet<>()).add(i.finding().component());
         }

@@ -227,7 +227,7 @@ public final class TableReportWriter {
                     .append(f.component().version()).append(" (").append(f.target()).append("): ")
                     .append(oneLine(i.rule().reason()));
             if (i.rule().expires() != null) out.append(", until ").append(i.rule().expires());
-            out.append(" [").append(i.rule().file()).append(" line ").append(i.rule().line()).append("]\n");
+            out.append(" [").append(i.rule().where()).append("]\n");
         }
     }
 

@@ -115,4 +115,24 @@ class JsonReportWriterTest {
         assertThat(write(ReportFixtures.report()).at("/findings/0/epss").isNull()).isTrue();
         assertThat(write(ReportFixtures.report()).get("notAffected")).isEmpty();
     }
+
+    @Test
+    void aFindingReadsBackFromItsJson() throws IOException {
+        for (org.patchgap.core.model.Finding f : java.util.List.of(ReportFixtures.LOG4SHELL, ReportFixtures.TELNET_FINDING,
+                ReportFixtures.SSRF)) {
+            JsonNode json = new ObjectMapper().readTree(JsonReportWriter.findingJson(f, null, null, null));
+            org.patchgap.core.model.Finding read = FindingJsonReader.read(json);
+            assertThat(read.target()).isEqualTo(f.target());
+            assertThat(read.component()).isEqualTo(f.component());
+            assertThat(read.severity()).isEqualTo(f.severity());
+            assertThat(read.fixedVersions()).isEqualTo(f.fixedVersions());
+            assertThat(read.remediations()).isEqualTo(f.remediations());
+            assertThat(read.vulnerability().id()).isEqualTo(f.vulnerability().id());
+            assertThat(read.vulnerability().aliases()).isEqualTo(f.vulnerability().aliases());
+            assertThat(read.vulnerability().summary()).isEqualTo(f.vulnerability().summary());
+            // written again, it is the same JSON
+            assertThat(JsonReportWriter.findingJson(read, null, null, null))
+                    .isEqualTo(JsonReportWriter.findingJson(f, null, null, null));
+        }
+    }
 }
