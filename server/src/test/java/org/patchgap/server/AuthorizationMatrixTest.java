@@ -68,7 +68,8 @@ class AuthorizationMatrixTest extends ServerTestBase {
         for (Api nobody : List.of(anonymous, unknownKey, notAKey)) {
             for (String[] e : new String[][] {{"GET", "/api/v1/targets"}, {"GET", "/api/v1/targets/web"},
                     {"PUT", "/api/v1/targets/web/inventory"}, {"DELETE", "/api/v1/targets/web"}, {"GET", "/api/v1/findings"},
-                    {"GET", "/api/v1/findings/" + findingA}, {"POST", "/api/v1/advisories"},
+                    {"GET", "/api/v1/findings/" + findingA}, {"POST", "/api/v1/findings/" + findingA + "/analysis"},
+                    {"GET", "/api/v1/vex"}, {"POST", "/api/v1/advisories"},
                     {"GET", "/api/v1/advisories/status"}, {"GET", "/api/v1/patch-gap"}, {"GET", "/api/v1/teams"},
                     {"POST", "/api/v1/teams"}, {"GET", "/api/v1/keys"}, {"POST", "/api/v1/keys"},
                     {"DELETE", "/api/v1/keys/1"}, {"GET", "/api/v1/teams/" + teamA + "/channels"},
@@ -87,6 +88,10 @@ class AuthorizationMatrixTest extends ServerTestBase {
         cases.add(new Case("memberA", memberA, "GET", "/api/v1/findings/" + findingA, 200));
         cases.add(new Case("memberA", memberA, "GET", "/api/v1/findings/" + findingB, 404));
         cases.add(new Case("memberA", memberA, "GET", "/api/v1/findings?team=" + teamB, 404));
+        cases.add(new Case("memberA", memberA, "POST", "/api/v1/findings/" + findingA + "/analysis", 200));
+        cases.add(new Case("memberA", memberA, "POST", "/api/v1/findings/" + findingB + "/analysis", 404));
+        cases.add(new Case("memberA", memberA, "GET", "/api/v1/vex", 200));
+        cases.add(new Case("memberA", memberA, "GET", "/api/v1/vex?team=" + teamB, 404));
         cases.add(new Case("memberA", memberA, "GET", "/api/v1/patch-gap?team=" + teamB, 404));
         cases.add(new Case("memberA", memberA, "GET", "/api/v1/advisories/status", 200));
         cases.add(new Case("memberA", memberA, "POST", "/api/v1/advisories", 403));
@@ -103,6 +108,9 @@ class AuthorizationMatrixTest extends ServerTestBase {
         cases.add(new Case("readonlyA", readonlyA, "GET", "/api/v1/findings/" + findingA, 200));
         cases.add(new Case("readonlyA", readonlyA, "GET", "/api/v1/findings/" + findingB, 404));
         cases.add(new Case("readonlyA", readonlyA, "PUT", "/api/v1/targets/web/inventory", 403));
+        cases.add(new Case("readonlyA", readonlyA, "POST", "/api/v1/findings/" + findingA + "/analysis", 403));
+        cases.add(new Case("readonlyA", readonlyA, "POST", "/api/v1/findings/" + findingB + "/analysis", 404));
+        cases.add(new Case("readonlyA", readonlyA, "GET", "/api/v1/vex", 200));
         cases.add(new Case("readonlyA", readonlyA, "DELETE", "/api/v1/targets/web", 403));
         cases.add(new Case("readonlyA", readonlyA, "POST", "/api/v1/advisories", 403));
         cases.add(new Case("readonlyA", readonlyA, "POST", "/api/v1/teams/" + teamA + "/channels", 403));
@@ -112,6 +120,8 @@ class AuthorizationMatrixTest extends ServerTestBase {
         cases.add(new Case("admin", admin, "GET", "/api/v1/targets/web?team=" + teamB, 200));
         cases.add(new Case("admin", admin, "GET", "/api/v1/findings/" + findingB, 200));
         cases.add(new Case("admin", admin, "GET", "/api/v1/keys", 200));
+        cases.add(new Case("admin", admin, "POST", "/api/v1/findings/" + findingB + "/analysis", 200));
+        cases.add(new Case("admin", admin, "GET", "/api/v1/vex?team=" + teamB, 200));
         cases.add(new Case("admin", admin, "POST", "/api/v1/advisories", 200));
         cases.add(new Case("admin", admin, "GET", "/api/v1/teams/" + teamB + "/deliveries", 200));
 
@@ -133,6 +143,8 @@ class AuthorizationMatrixTest extends ServerTestBase {
             case "DELETE" -> c.api().delete(c.path());
             case "PUT" -> c.api().put(c.path(), body == null ? new byte[0] : body);
             default -> body != null ? c.api().post(c.path(), body)
+                    : c.path().endsWith("/analysis") ? c.api().postJson(c.path(), Map.of("state", "false_positive",
+                            "detail", "another package of that name"))
                     : c.api().postJson(c.path(), Map.of("name", "n", "team", "admins", "role", "member"));
         };
     }
@@ -141,6 +153,10 @@ class AuthorizationMatrixTest extends ServerTestBase {
     void anotherTeamsObjectIsAnsweredExactlyAsOneThatDoesNotExist() {
         assertThat(memberA.get("/api/v1/targets/b-only")).isEqualTo(memberA.get("/api/v1/targets/no-such-target"));
         assertThat(memberA.get("/api/v1/findings/" + findingB)).isEqualTo(memberA.get("/api/v1/findings/987654321"));
+        Map<String, String> decision = Map.of("state", "false_positive", "detail", "x");
+        assertThat(memberA.postJson("/api/v1/findings/" + findingB + "/analysis", decision))
+                .isEqualTo(memberA.postJson("/api/v1/findings/987654321/analysis", decision));
+        assertThat(memberA.get("/api/v1/vex?team=" + teamB)).isEqualTo(memberA.get("/api/v1/vex?team=no-such-team"));
         assertThat(memberA.get("/api/v1/targets?team=" + teamB)).isEqualTo(memberA.get("/api/v1/targets?team=no-such-team"));
         assertThat(memberA.get("/api/v1/patch-gap?team=" + teamB)).isEqualTo(memberA.get("/api/v1/patch-gap?team=no-such-team"));
         assertThat(memberA.delete("/api/v1/targets/b-only")).isEqualTo(memberA.delete("/api/v1/targets/no-such-target"));

@@ -213,6 +213,92 @@ abstract class FleetApiContract extends ServerTestBase {
         assertThat(dayOf(gap.at("/exposedTargets/series"), "2023-01-31")).isEqualTo(1);
     }
 
+    /** Issue 13: a team's decision per finding, kept with who and when, filtered on, lapsing, exported as VEX. */
+    @Test
+    void anAnalysisIsKeptWithWhoDecidedAndExportedAsVex() throws Exception {
+        String lib = unique("libxml");
+        String tool = unique("imagetool");
+        at("2024-03-01T00:00:00Z");
+        assertThat(admin.post("/api/v1/advisories?filename=a.json", Fixtures.osv("GHSA-" + lib, "CVE-2099-2001", lib,
+                "1.0.0", "1.5.0", "2024-02-01T00:00:00Z")).status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/advisories?filename=b.json", Fixtures.osv("GHSA-" + tool, "CVE-2099-2002", tool,
+                "1.0.0", "3.0.0", "2024-02-01T00:00:00Z")).status()).isEqualTo(200);
+        assertThat(member.put(inv("api"), Fixtures.sbom("api", new Pkg(lib, "1.2.0"), new Pkg(tool, "2.0.0"))).status())
+                .isEqualTo(200);
+        long libFinding = findings("target=api&vulnerability=CVE-2099-2001").at("/findings/0/id").asLong();
+        long toolFinding = findings("target=api&vulnerability=CVE-2099-2002").at("/findings/0/id").asLong();
+        String analysis = "/api/v1/findings/" + libFinding + "/analysis";
+
+        // Bad decisions are refused with the reason, and nothing is recorded.
+        assertThat(member.postJson(analysis, java.util.Map.of("state", "not_affected", "detail", "no reason")).body())
+                .contains("not_affected needs a justification");
+        assertThat(member.postJson(analysis, java.util.Map.of("state", "accepted_risk", "detail", "later")).body())
+                .contains("accepted_risk needs an until date");
+        assertThat(member.postJson(analysis, java.util.Map.of("state", "accepted_risk", "detail", "later",
+                "until", "2024-02-01")).body()).contains("is in the past");
+        assertThat(member.postJson(analysis, java.util.Map.of("state", "wontfix", "detail", "x")).status()).isEqualTo(400);
+        assertThat(member.get("/api/v1/findings/" + libFinding).json().get("analyses")).isEmpty();
+
+        Api.Response decided = member.postJson(analysis, java.util.Map.of("state", "not_affected",
+                "justification", "vulnerable_code_not_in_execute_path", "detail", "we never parse untrusted XML"));
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        assertThat(decided.json().at("/analysis/state").asText()).isEqualTo("not_affected");
+        assertThat(decided.json().at("/analysis/decidedBy").asText()).startsWith("key ");
+        assertThat(decided.json().at("/analysis/decidedAt").asText()).isEqualTo("2024-03-01T00:00:00Z");
+        assertThat(decided.json().at("/analysis/inForce").asBoolean()).isTrue();
+        assertThat(decided.json().get("status").asText()).isEqualTo("open"); // a decision does not close the finding
+        assertThat(member.postJson("/api/v1/findings/" + toolFinding + "/analysis", java.util.Map.of("state",
+                "accepted_risk", "detail", "replaced in Q2", "until", "2024-06-30")).status()).isEqualTo(200);
+
+        assertThat(findings("target=api&analysis=none").get("total").asInt()).isZero();
+        assertThat(findings("target=api&analysis=any").get("total").asInt()).isEqualTo(2);
+        assertThat(findings("target=api&analysis=not_affected").at("/findings/0/id").asLong()).isEqualTo(libFinding);
+        assertThat(admin.get("/api/v1/findings?team=" + team + "&analysis=maybe").body()).contains("analysis must be none, any");
+
+        // VEX: the not-affected decision with its justification, the accepted risk as affected with its reason.
+        Api.Response openVex = member.get("/api/v1/vex?target=api");
+        assertThat(openVex.status()).as(openVex.body()).isEqualTo(200);
+        JsonNode statements = openVex.json().get("statements");
+        assertThat(statements).hasSize(2);
+        for (JsonNode st : statements) {
+            if (st.at("/vulnerability/name").asText().equals("CVE-2099-2001")) {
+                assertThat(st.get("status").asText()).isEqualTo("not_affected");
+                assertThat(st.get("justification").asText()).isEqualTo("vulnerable_code_not_in_execute_path");
+                assertThat(st.get("impact_statement").asText()).isEqualTo("we never parse untrusted XML");
+            } else {
+                assertThat(st.get("status").asText()).isEqualTo("affected");
+                assertThat(st.get("action_statement").asText()).contains("Risk accepted", "replaced in Q2", "2024-06-30",
+                        "decided by key ");
+            }
+        }
+        Api.Response csaf = member.get("/api/v1/vex?target=api&format=csaf-vex&author=ACME%20PSIRT&namespace=https://acme.example");
+        assertThat(csaf.status()).isEqualTo(200);
+        assertThat(org.patchgap.formats.csaf.CsafMandatoryTests.check(csaf.json())).isEmpty();
+        assertThat(csaf.json().at("/document/publisher/name").asText()).isEqualTo("ACME PSIRT");
+        Api.Response cdx = member.get("/api/v1/vex?target=api&format=cyclonedx");
+        assertThat(cdx.json().at("/vulnerabilities").toString()).contains("\"state\":\"not_affected\"",
+                "\"justification\":\"code_not_reachable\"", "\"state\":\"exploitable\"");
+        assertThat(member.get("/api/v1/vex?format=spdx").status()).isEqualTo(400);
+
+        // The accepted risk lapses after its date: the finding counts again, and VEX says affected without it.
+        at("2024-07-01T00:00:00Z");
+        assertThat(findings("target=api&analysis=none").at("/findings/0/id").asLong()).isEqualTo(toolFinding);
+        assertThat(member.get("/api/v1/findings/" + toolFinding).json().at("/analysis/inForce").asBoolean()).isFalse();
+
+        // Withdrawn: no analysis any more, and both decisions stay in the history.
+        assertThat(member.postJson(analysis, java.util.Map.of("state", "none")).status()).isEqualTo(200);
+        JsonNode withdrawn = member.get("/api/v1/findings/" + libFinding).json();
+        assertThat(withdrawn.get("analysis").isNull()).isTrue();
+        assertThat(withdrawn.get("analyses")).hasSize(2);
+        assertThat(withdrawn.at("/analyses/0/state").asText()).isEqualTo("not_affected");
+        assertThat(withdrawn.at("/analyses/1/state").asText()).isEqualTo("none");
+
+        // Nothing open in a target: nothing to state.
+        assertThat(member.put(inv("api"), Fixtures.sbom("api", new Pkg(lib, "1.5.0"), new Pkg(tool, "3.0.0"))).status())
+                .isEqualTo(200);
+        assertThat(member.get("/api/v1/vex?target=api").status()).isEqualTo(204);
+    }
+
     @Test
     void aVendorsVexStatementResolvesTheFindingItCoversAndEpssScoresAreShown() throws Exception {
         at("2021-12-10T12:00:00Z");

@@ -139,8 +139,11 @@ public final class CycloneDxReportWriter {
             Finding f = s.finding();
             Vulnerability v = vulnerability(f, refOf(componentRefs, f), refs, Vulnerability.Version.Status.UNAFFECTED);
             Analysis analysis = new Analysis();
-            analysis.setState(Analysis.State.NOT_AFFECTED);
             Justification j = s.statement().justification();
+            String impact = s.statement().impactStatement();
+            // A false positive is written as our CycloneDX reader reads one: no justification, "false positive: ..."
+            boolean falsePositive = j == null && impact != null && impact.regionMatches(true, 0, "false positive", 0, 14);
+            analysis.setState(falsePositive ? Analysis.State.FALSE_POSITIVE : Analysis.State.NOT_AFFECTED);
             Analysis.Justification cdx = j == null ? null : justification(j);
             if (cdx != null) analysis.setJustification(cdx);
             StringBuilder detail = new StringBuilder();

@@ -47,9 +47,10 @@ public class ApiKeys {
     /** The caller a presented key stands for, if it is a key we made and it is not revoked. */
     public Optional<Caller> authenticate(String presented) {
         if (!presented.startsWith(PREFIX) || presented.length() > 100) return Optional.empty();
-        List<Caller> found = jdbc.query("SELECT k.id, k.team_id, t.name, k.role FROM api_key k JOIN team t ON t.id = k.team_id "
-                        + "WHERE k.key_hash = ? AND k.revoked_at IS NULL",
-                (rs, i) -> new Caller(rs.getLong(1), rs.getLong(2), rs.getString(3), Role.valueOf(rs.getString(4))),
+        List<Caller> found = jdbc.query("SELECT k.id, k.team_id, t.name, k.role, k.name, k.key_prefix FROM api_key k "
+                        + "JOIN team t ON t.id = k.team_id WHERE k.key_hash = ? AND k.revoked_at IS NULL",
+                (rs, i) -> new Caller(rs.getLong(1), rs.getLong(2), rs.getString(3), Role.valueOf(rs.getString(4)),
+                        "key " + rs.getString(5) + " (" + rs.getString(6) + ")"),
                 hash(presented));
         return found.stream().findFirst();
     }

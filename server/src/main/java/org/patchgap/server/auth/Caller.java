@@ -1,7 +1,10 @@
 package org.patchgap.server.auth;
 
-/** Who is asking: the API key that authenticated the request, its team and its role. */
-public record Caller(long keyId, long teamId, String teamName, Role role) {
+/**
+ * Who is asking: the API key that authenticated the request (0 for a signed-in user), its team, its role, and
+ * who that is in words for the records a decision leaves ({@code key ci-upload}, {@code user alice}).
+ */
+public record Caller(long keyId, long teamId, String teamName, Role role, String principal) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;

@@ -51,7 +51,7 @@ public class UserAccounts {
         }
         Object[] r = rows.get(0);
         if (!ENCODER.matches(password, (String) r[0])) return Optional.empty();
-        return Optional.of(new Caller(0, (Long) r[1], (String) r[2], Role.valueOf((String) r[3])));
+        return Optional.of(new Caller(0, (Long) r[1], (String) r[2], Role.valueOf((String) r[3]), "user " + username));
     }
 
     public List<User> list() {

@@ -9,6 +9,8 @@ import org.patchgap.core.model.SeverityLevel;
  *
  * @param teamId        the team the caller is limited to (null for an administrator asking for every team)
  * @param status        {@code open} (default), {@code resolved} or {@code all}
+ * @param analysis      {@code none} (no decision in force), {@code any} (one in force), or a state
+ *                      ({@code not_affected}, {@code accepted_risk}, {@code false_positive}) in force; null: any
  */
 public record FindingQuery(
         @Nullable Long teamId,
@@ -20,7 +22,14 @@ public record FindingQuery(
         String status,
         int page,
         int size,
-        String sort) {
+        String sort,
+        @Nullable String analysis) {
+
+    public FindingQuery(@Nullable Long teamId, @Nullable String target, @Nullable String vulnerability,
+            List<SeverityLevel> severities, @Nullable SeverityLevel minSeverity, @Nullable Boolean kev, String status,
+            int page, int size, String sort) {
+        this(teamId, target, vulnerability, severities, minSeverity, kev, status, page, size, sort, null);
+    }
 
     /** The orders a list can be sorted in, each with a stable tie-break. */
     public static final java.util.Map<String, String> SORTS = java.util.Map.of(

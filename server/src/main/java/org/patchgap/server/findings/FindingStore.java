@@ -25,17 +25,41 @@ public class FindingStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "f.id, f.target_id, t.name AS target_name, m.name AS team_name, f.body, f.status, "
-            + "f.first_seen, f.opened_at, f.resolved_at, f.resolution, f.fix_published, f.vulnerability_id";
+            + "f.first_seen, f.opened_at, f.resolved_at, f.resolution, f.fix_published, f.vulnerability_id, "
+            + "a.state AS a_state, a.justification AS a_justification, a.detail AS a_detail, a.until_date AS a_until, "
+            + "a.decided_by AS a_by, a.decided_at AS a_at";
+    private static final String FROM = " FROM finding f JOIN target t ON t.id = f.target_id JOIN team m ON m.id = t.team_id "
+            + "LEFT JOIN finding_analysis a ON a.id = f.analysis_id";
+    /** An analysis in force: one recorded, and not an accepted risk past its date (the ? is today). */
+    private static final String IN_FORCE = "(a.id IS NOT NULL AND NOT (a.state = 'accepted_risk' AND a.until_date < ?))";
 
     private final JdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    public FindingStore(JdbcTemplate jdbc) {
+    public FindingStore(JdbcTemplate jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private java.time.LocalDate today() {
+        return java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
     }
 
     public Page find(FindingQuery q) {
-        StringBuilder where = new StringBuilder(" FROM finding f JOIN target t ON t.id = f.target_id JOIN team m ON m.id = t.team_id WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(FROM + " WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
+        if (q.analysis() != null) {
+            switch (q.analysis()) {
+                case "none" -> where.append(" AND NOT ").append(IN_FORCE);
+                case "any" -> where.append(" AND ").append(IN_FORCE);
+                default -> {
+                    where.append(" AND ").append(IN_FORCE).append(" AND a.state = ?");
+                    args.add(today());
+                    args.add(q.analysis());
+                }
+            }
+            if (q.analysis().equals("none") || q.analysis().equals("any")) args.add(today());
+        }
         if (q.teamId() != null) {
             where.append(" AND t.team_id = ?");
             args.add(q.teamId());
@@ -71,7 +95,7 @@ public class FindingStore {
         pageArgs.add((long) q.page() * q.size());
         List<ObjectNode> rows = jdbc.query("SELECT " + COLUMNS + where
                 + " ORDER BY " + FindingQuery.SORTS.getOrDefault(q.sort(), FindingQuery.SORTS.get("severity")) + " LIMIT ? OFFSET ?",
-                FindingStore::node, pageArgs.toArray());
+                this::node, pageArgs.toArray());
         return new Page(q.page(), q.size(), total == null ? 0 : total, rows);
     }
 
@@ -82,8 +106,7 @@ public class FindingStore {
     }
 
     public ObjectNode withHistory(long findingId) {
-        ObjectNode node = jdbc.query("SELECT " + COLUMNS + " FROM finding f JOIN target t ON t.id = f.target_id "
-                + "JOIN team m ON m.id = t.team_id WHERE f.id = ?", FindingStore::node, findingId).get(0);
+        ObjectNode node = jdbc.query("SELECT " + COLUMNS + FROM + " WHERE f.id = ?", this::node, findingId).get(0);
         ArrayNode history = node.putArray("history");
         jdbc.query("SELECT opened_at, resolved_at, opened_by, resolved_by FROM finding_episode WHERE finding_id = ? ORDER BY id",
                 rs -> {
@@ -94,10 +117,31 @@ public class FindingStore {
                     e.put("openedBy", rs.getString("opened_by"));
                     e.put("resolvedBy", rs.getString("resolved_by"));
                 }, findingId);
+        ArrayNode analyses = node.putArray("analyses");
+        jdbc.query("SELECT state, justification, detail, until_date, decided_by, decided_at FROM finding_analysis "
+                + "WHERE finding_id = ? ORDER BY id", rs -> {
+                    analyses.add(analysisNode(rs.getString("state"), rs.getString("justification"), rs.getString("detail"),
+                            rs.getObject("until_date", java.time.LocalDate.class), rs.getString("decided_by"),
+                            Times.instant(rs, "decided_at")));
+                }, findingId);
         return node;
     }
 
-    private static ObjectNode node(ResultSet rs, int i) throws SQLException {
+    private ObjectNode analysisNode(String state, String justification, String detail, java.time.LocalDate until,
+            String by, Instant at) {
+        Analysis a = new Analysis(state, justification, detail, until, by, at);
+        ObjectNode n = JSON.createObjectNode();
+        n.put("state", state);
+        n.put("justification", justification);
+        n.put("detail", detail);
+        n.put("until", until == null ? null : until.toString());
+        n.put("decidedBy", by);
+        n.put("decidedAt", at.toString());
+        n.put("inForce", a.inForceOn(today()));
+        return n;
+    }
+
+    private ObjectNode node(ResultSet rs, int i) throws SQLException {
         ObjectNode node;
         try {
             node = (ObjectNode) JSON.readTree(rs.getString("body"));
@@ -116,6 +160,13 @@ public class FindingStore {
         putInstant(out, "resolvedAt", Times.instant(rs, "resolved_at"));
         out.put("resolution", rs.getString("resolution"));
         putInstant(out, "fixPublished", Times.instant(rs, "fix_published"));
+        String state = rs.getString("a_state");
+        if (state == null) {
+            out.putNull("analysis");
+        } else {
+            out.set("analysis", analysisNode(state, rs.getString("a_justification"), rs.getString("a_detail"),
+                    rs.getObject("a_until", java.time.LocalDate.class), rs.getString("a_by"), Times.instant(rs, "a_at")));
+        }
         return out;
     }
 
