@@ -11,7 +11,7 @@ import java.util.Locale;
 /** A stored finding as the pages and the CSV export show it. */
 public record FindingRow(long id, String team, String target, String vulnerability, String aliases, String pkg,
         String version, String severity, boolean kev, String kevDue, String epss, String fix, String firstSeen,
-        String resolvedAt, String fixPublished, long ageDays, String status, String evidence) {
+        String resolvedAt, String fixPublished, long ageDays, String status, String evidence, String analysis) {
 
     static FindingRow of(ObjectNode f, Instant now) {
         List<String> aliases = new ArrayList<>();
@@ -28,7 +28,19 @@ public record FindingRow(long id, String team, String target, String vulnerabili
                 kev == null || kev.isNull() ? "" : kev.path("dueDate").asText(""),
                 epss == null || epss.isNull() ? "" : String.format(Locale.ROOT, "%.1f%%", epss.get("score").asDouble() * 100),
                 fix, day(text(f, "firstSeen")), day(text(f, "resolvedAt")), day(text(f, "fixPublished")),
-                Duration.between(first, now).toDays(), text(f, "status"), text(f, "evidence"));
+                Duration.between(first, now).toDays(), text(f, "status"), text(f, "evidence"), analysis(f.path("analysis")));
+    }
+
+    /** The team's decision as a short phrase: {@code not affected}, {@code risk accepted until 2024-06-30} ... */
+    static String analysis(JsonNode a) {
+        if (!a.isObject()) return "";
+        if (!a.path("inForce").asBoolean()) return "risk acceptance lapsed " + a.path("until").asText("");
+        return switch (a.path("state").asText()) {
+            case "not_affected" -> "not affected";
+            case "accepted_risk" -> "risk accepted until " + a.path("until").asText();
+            case "false_positive" -> "false positive";
+            default -> "";
+        };
     }
 
     private static String text(JsonNode f, String field) {

@@ -61,9 +61,12 @@ public class Pages {
     private final UserAccounts users;
     private final Notifications notifications;
     private final Clock clock;
+    private final org.patchgap.server.findings.FindingAnalyses analyses;
 
     public Pages(Dashboard dashboard, FindingStore findings, PatchGapService gap, Targets targets, TeamScope scope,
-            Teams teams, ApiKeys keys, UserAccounts users, Notifications notifications, Clock clock) {
+            Teams teams, ApiKeys keys, UserAccounts users, Notifications notifications, Clock clock,
+            org.patchgap.server.findings.FindingAnalyses analyses) {
+        this.analyses = analyses;
         this.dashboard = dashboard;
         this.findings = findings;
         this.gap = gap;
@@ -165,19 +168,57 @@ public class Pages {
         return "findings";
     }
 
+    /** One finding: its facts, its history of episodes and decisions, and (for writers) the form to decide. */
+    @GetMapping("/findings/{id}")
+    public String finding(@PathVariable long id, Model model) {
+        Caller caller = common(model);
+        Long team = findings.teamOf(id).orElse(null);
+        if (team == null || !caller.canRead(team)) throw ApiException.notFound("finding");
+        ObjectNode f = findings.withHistory(id);
+        model.addAttribute("f", FindingRow.of(f, clock.instant()));
+        model.addAttribute("json", f);
+        model.addAttribute("canDecide", caller.canWrite(team));
+        model.addAttribute("states", List.of("not_affected", "accepted_risk", "false_positive", "none"));
+        model.addAttribute("justifications", java.util.Arrays.stream(
+                org.patchgap.core.model.NotAffectedStatement.Justification.values()).map(j -> j.label()).toList());
+        return "finding";
+    }
+
+    @PostMapping("/findings/{id}/analysis")
+    public String decide(@PathVariable long id, @RequestParam(required = false) @Nullable String state,
+            @RequestParam(required = false) @Nullable String justification,
+            @RequestParam(required = false) @Nullable String detail, @RequestParam(required = false) @Nullable String until,
+            RedirectAttributes flash) {
+        Caller caller = CurrentCaller.get();
+        Long team = findings.teamOf(id).orElse(null);
+        if (team == null || !caller.canRead(team)) throw ApiException.notFound("finding");
+        if (!caller.canWrite(team)) throw ApiException.forbidden("this account is read-only");
+        try {
+            analyses.record(id, org.patchgap.server.findings.Analysis.checked(state,
+                    "not_affected".equals(state) ? justification : null, detail,
+                    "accepted_risk".equals(state) ? until : null, caller.principal(), clock.instant(),
+                    java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC)));
+            flash.addFlashAttribute("notice", "Decision recorded.");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("notice", "Not recorded: " + e.getMessage() + ".");
+        }
+        return "redirect:/findings/" + id;
+    }
+
     @GetMapping("/findings.csv")
     public void exportCsv(FindingFilter filter, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv; charset=utf-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"findings.csv\"");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
         out.print("id,team,target,vulnerability,aliases,package,version,severity,known_exploited,kev_due,epss,fix,"
-                + "first_seen,resolved_at,fix_published,status\r\n");
+                + "first_seen,resolved_at,fix_published,status,analysis\r\n");
         Instant now = clock.instant();
         forEachExported(filter, f -> {
             FindingRow r = FindingRow.of(f, now);
             out.print(String.join(",", List.of(Long.toString(r.id()), csv(r.team()), csv(r.target()), csv(r.vulnerability()),
                     csv(r.aliases()), csv(r.pkg()), csv(r.version()), r.severity(), Boolean.toString(r.kev()), r.kevDue(),
-                    r.epss(), csv(r.fix()), r.firstSeen(), r.resolvedAt(), r.fixPublished(), r.status())) + "\r\n");
+                    r.epss(), csv(r.fix()), r.firstSeen(), r.resolvedAt(), r.fixPublished(), r.status(),
+                    csv(r.analysis()))) + "\r\n");
         });
         out.flush();
     }

@@ -258,4 +258,44 @@ class WebUiBrowserTest extends ServerTestBase {
         assertThat(text("total")).isEqualTo(ops.get("total").asText());
         assertThat(driver.getPageSource()).doesNotContain("shop-backend");
     }
+
+    /** Issue 13: a member records a decision on a finding's page; a read-only account sees it and has no form. */
+    @Test
+    @Order(7)
+    void aMemberRecordsADecisionOnAFindingAndTheHistoryKeepsIt() throws Exception {
+        signInWithKey(keyFor("ops", Role.MEMBER));
+        page("/findings?sort=severity");
+        WebElement first = driver.findElement(By.cssSelector("main table tbody tr a.decision"));
+        first.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().matches(".*/findings/\\d+$"));
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/findings/", ""));
+        assertThat(text("decision")).isEqualTo("none");
+
+        // A not-affected decision without its justification is refused and says why.
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("state"))).selectByValue("not_affected");
+        driver.findElement(By.id("detail")).sendKeys("the service never parses untrusted input");
+        driver.findElement(By.cssSelector("#decide button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("notice")).isEmpty());
+        assertThat(text("notice")).startsWith("Not recorded: not_affected needs a justification");
+
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("state"))).selectByValue("not_affected");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("justification")))
+                .selectByValue("vulnerable_code_not_in_execute_path");
+        driver.findElement(By.id("detail")).sendKeys("the service never parses untrusted input");
+        driver.findElement(By.cssSelector("#decide button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("notice")).getText()
+                .equals("Decision recorded."));
+        assertThat(text("decision")).isEqualTo("not affected");
+        assertThat(driver.findElement(By.id("decisions")).getText()).contains("vulnerable_code_not_in_execute_path",
+                "the service never parses untrusted input", "key ");
+        JsonNode api = admin.get("/api/v1/findings/" + id).json();
+        assertThat(api.at("/analysis/state").asText()).isEqualTo("not_affected");
+        assertThat(api.get("status").asText()).isEqualTo("open");
+        shot("finding-decision.png");
+
+        signInWithKey(keyFor("ops", Role.READONLY));
+        page("/findings/" + id);
+        assertThat(text("decision")).isEqualTo("not affected");
+        assertThat(driver.findElements(By.id("decide"))).isEmpty();
+    }
 }
