@@ -119,8 +119,9 @@ public final class CsafMandatoryTests {
         return defined;
     }
 
+    /** Something done with a node of the tree (a branch, a helper) and its JSON pointer. */
     private interface BranchVisitor {
-        void visit(JsonNode branch, String path);
+        void visit(JsonNode node, String path);
     }
 
     private static void forEachBranch(JsonNode branches, String path, BranchVisitor visitor) {
@@ -385,16 +386,21 @@ public final class CsafMandatoryTests {
     }
 
     private void purls() {
+        forEachHelper(this::purl);
+    }
+
+    /** Every product identification helper of the tree (branches, full product names, relationships), with its path. */
+    private void forEachHelper(BranchVisitor visitor) {
         JsonNode tree = doc.path("product_tree");
         forEachBranch(tree.path("branches"), "/product_tree/branches", (branch, path) ->
-                purl(branch.path("product").path("product_identification_helper"), path + "/product/product_identification_helper"));
+                visitor.visit(branch.path("product").path("product_identification_helper"), path + "/product/product_identification_helper"));
         JsonNode names = tree.path("full_product_names");
         for (int i = 0; i < names.size(); i++) {
-            purl(names.get(i).path("product_identification_helper"), "/product_tree/full_product_names/" + i + "/product_identification_helper");
+            visitor.visit(names.get(i).path("product_identification_helper"), "/product_tree/full_product_names/" + i + "/product_identification_helper");
         }
         JsonNode relationships = tree.path("relationships");
         for (int i = 0; i < relationships.size(); i++) {
-            purl(relationships.get(i).path("full_product_name").path("product_identification_helper"),
+            visitor.visit(relationships.get(i).path("full_product_name").path("product_identification_helper"),
                     "/product_tree/relationships/" + i + "/full_product_name/product_identification_helper");
         }
     }
@@ -591,18 +597,7 @@ public final class CsafMandatoryTests {
     }
 
     private void hashes() {
-        JsonNode tree = doc.path("product_tree");
-        forEachBranch(tree.path("branches"), "/product_tree/branches", (branch, path) ->
-                hashes(branch.path("product").path("product_identification_helper"), path + "/product/product_identification_helper"));
-        JsonNode names = tree.path("full_product_names");
-        for (int i = 0; i < names.size(); i++) {
-            hashes(names.get(i).path("product_identification_helper"), "/product_tree/full_product_names/" + i + "/product_identification_helper");
-        }
-        JsonNode relationships = tree.path("relationships");
-        for (int i = 0; i < relationships.size(); i++) {
-            hashes(relationships.get(i).path("full_product_name").path("product_identification_helper"),
-                    "/product_tree/relationships/" + i + "/full_product_name/product_identification_helper");
-        }
+        forEachHelper(this::hashes);
     }
 
     private void hashes(JsonNode helper, String path) {
