@@ -79,7 +79,8 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        // A server that hangs fails the test in two minutes instead of holding the build (KillNineIT found one).
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofMinutes(2));
         if (key != null) b.header("Authorization", "Bearer " + key);
         return b;
     }
