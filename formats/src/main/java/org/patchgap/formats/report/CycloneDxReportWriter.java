@@ -41,7 +41,7 @@ import org.patchgap.formats.ignore.IgnoredFinding;
  *
  * <p>One entry per affected component, not per vulnerability (as Dependency-Track exports it): CycloneDX's
  * {@code analysis} and the SSVC rating belong to one component (a mitigation on one host, a VEX statement on
- * one build), and a vulnerability-wide entry could hold only one. docs/formats/cyclonedx-report.md has the
+ * one build), and a vulnerability-wide entry could hold only one. docs/formats/reports.md has the
  * mapping.
  */
 public final class CycloneDxReportWriter {
