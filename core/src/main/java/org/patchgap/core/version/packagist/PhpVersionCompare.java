@@ -58,7 +58,9 @@ final class PhpVersionCompare {
         List<Object> parts = new ArrayList<>();
         for (String part : canonicalize(version).split("\\.")) {
             if (part.isEmpty()) continue;
-            if (Character.isDigit(part.charAt(0))) {
+            // ASCII digits only, as canonicalize splits on them: PHP's isdigit knows no other (found by fuzzing:
+            // a part led by an Arabic-Indic digit reached BigInteger and threw).
+            if (isDigit(part.charAt(0))) {
                 BigInteger n = new BigInteger(part);
                 parts.add(n.compareTo(LONG_MAX) > 0 ? LONG_MAX : n);
             } else {

@@ -11,6 +11,13 @@ import org.patchgap.core.version.VersionSchemes;
 /** Registration and the parts of the scheme the fixture files (VersionSchemeFixturesTest) do not show. */
 class PackagistVersionSchemeTest {
 
+    /** Found by ParsersFuzzTest: a part led by a non-ASCII digit is a word to PHP, not a number. */
+    @Test
+    void aNonAsciiDigitIsNoNumber() {
+        assertThat(PhpVersionCompare.key("dev-\u0663rs").parts()).doesNotContain(java.math.BigInteger.valueOf(3));
+        assertThat(PhpVersionCompare.key("\u0663rs").compareTo(PhpVersionCompare.key("1"))).isNegative();
+    }
+
     @Test
     void registeredForItsEcosystems() {
         assertThat(VersionSchemes.find("Packagist")).containsSame(PackagistVersionScheme.INSTANCE);
