@@ -137,7 +137,10 @@ public final class EpssReader {
         int b2 = buffered.read();
         buffered.reset();
         // RFC 1952 section 2.3.1: ID1 = 31, ID2 = 139.
-        return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        // FIRST's file is about 10 MB expanded; 256 MiB is room for growth and no room for a gzip bomb.
+        return b1 == 0x1f && b2 == 0x8b
+                ? org.patchgap.formats.support.Decompression.bounded(new GZIPInputStream(buffered, 1 << 16), -1, 256L << 20)
+                : buffered;
     }
 
     private static @Nullable Double probability(String cell) {

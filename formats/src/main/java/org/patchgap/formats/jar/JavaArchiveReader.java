@@ -83,7 +83,8 @@ public final class JavaArchiveReader implements InventoryReader {
             List<Problem> problems) throws IOException {
         if (isPomProperties(name)) {
             Properties properties = new Properties();
-            properties.load(in);
+            // A pom.properties is a few hundred bytes; one that expands to more is a bomb, not metadata.
+            properties.load(org.patchgap.formats.support.Decompression.bounded(in, -1, 1 << 20));
             Location location = new Location(source, prefix + name);
             String groupId = properties.getProperty("groupId");
             String artifactId = properties.getProperty("artifactId");

@@ -136,6 +136,9 @@ public final class OsvReader implements AdvisoryReader {
         }
     }
 
+    /** The most one record file of a dump may expand to: OSV's largest records are a few MB. */
+    static final long MAX_RECORD_FILE_BYTES = 256L << 20;
+
     private static void readZip(Path zip, Consumer<? super Vulnerability> records, List<Problem> problems)
             throws BadInputException {
         String zipName = zip.toString();
@@ -148,10 +151,13 @@ public final class OsvReader implements AdvisoryReader {
                     continue;
                 }
                 String name = zipName + "!/" + entry.getName();
-                try (InputStream in = archive.getInputStream(entry)) {
+                try (InputStream in = org.patchgap.formats.support.Decompression.bounded(archive.getInputStream(entry),
+                        entry.getCompressedSize(), MAX_RECORD_FILE_BYTES)) {
                     readStream(in, name, OsvDocuments.Syntax.ofFileName(entry.getName()), records, problems);
                 } catch (MalformedDocumentException e) {
                     problems.add(new Problem(new Location(name, e.place()), "skipped entry: " + e.getMessage()));
+                } catch (org.patchgap.formats.support.Decompression.LimitException e) {
+                    throw new BadInputException(Location.of(name), "zip entry " + e.getMessage(), e);
                 } catch (IOException e) {
                     throw new BadInputException(Location.of(name),
                             "corrupt zip archive: cannot read entry: " + e.getMessage(), e);
