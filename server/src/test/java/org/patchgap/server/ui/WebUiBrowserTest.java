@@ -282,9 +282,14 @@ class WebUiBrowserTest extends ServerTestBase {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("justification")))
                 .selectByValue("vulnerable_code_not_in_execute_path");
         driver.findElement(By.id("detail")).sendKeys("the service never parses untrusted input");
+        WebElement refusal = driver.findElement(By.id("notice"));
         driver.findElement(By.cssSelector("#decide button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("notice")).getText()
-                .equals("Decision recorded."));
+        // The page is replaced: wait for the old notice to go, then read the new one.
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(refusal));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("notice")).getText().equals("Decision recorded."));
         assertThat(text("decision")).isEqualTo("not affected");
         assertThat(driver.findElement(By.id("decisions")).getText()).contains("vulnerable_code_not_in_execute_path",
                 "the service never parses untrusted input", "key ");
