@@ -339,7 +339,7 @@ public final class CsafMandatoryTests {
 
     private void compareSeverity(JsonNode cvss, String path, String field, double score) {
         if (!cvss.has(field)) return;
-        String expected = score == 0 ? "NONE" : score < 4 ? "LOW" : score < 7 ? "MEDIUM" : score < 9 ? "HIGH" : "CRITICAL";
+        String expected = org.patchgap.core.model.SeverityLevel.ofCvssScore(score).name();
         if (!expected.equals(cvss.path(field).asText())) {
             fail("6.1.9", path + "/" + field, field + " is " + cvss.path(field).asText() + " but the score rates " + expected);
         }

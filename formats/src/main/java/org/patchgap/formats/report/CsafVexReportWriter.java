@@ -91,9 +91,7 @@ public final class CsafVexReportWriter {
             VulnerabilityEntry v = byId.computeIfAbsent(f.vulnerability().id(), id -> new VulnerabilityEntry(f));
             String product = products.idOf(f.component());
             v.affected.add(product);
-            v.remediation(new Remediation("no_fix_planned", "Risk accepted: " + i.rule().reason().strip()
-                    + (i.rule().expires() == null ? "" : " (until " + i.rule().expires() + ")")
-                    + "; " + i.rule().where() + "."), product);
+            v.remediation(new Remediation("no_fix_planned", i.acceptance()), product);
             v.score(f.severity().vector(), product);
         }
         for (SuppressedFinding s : report.notAffected()) {
@@ -254,9 +252,9 @@ public final class CsafVexReportWriter {
         ObjectNode node() {
             org.patchgap.core.model.Vulnerability v = first.vulnerability();
             ObjectNode node = JSON.createObjectNode();
-            String cve = v.id().startsWith("CVE-") ? v.id()
-                    : v.aliases().stream().filter(a -> a.matches("CVE-[0-9]{4}-[0-9]{4,}")).findFirst().orElse(null);
-            if (cve != null && cve.matches("CVE-[0-9]{4}-[0-9]{4,}")) node.put("cve", cve);
+            String cve = v.cve();
+            if (cve != null && !cve.matches("CVE-[0-9]{4}-[0-9]{4,}")) cve = null; // CSAF's pattern; else an id
+            if (cve != null) node.put("cve", cve);
             List<String> others = new ArrayList<>();
             if (!v.id().equals(cve)) others.add(v.id());
             for (String alias : v.aliases()) if (!alias.equals(cve) && !others.contains(alias)) others.add(alias);
@@ -361,7 +359,7 @@ public final class CsafVexReportWriter {
             v3.put("version", vector.substring(5, 8));
             v3.put("vectorString", vector);
             v3.put("baseScore", score);
-            v3.put("baseSeverity", score == 0 ? "NONE" : score < 4 ? "LOW" : score < 7 ? "MEDIUM" : score < 9 ? "HIGH" : "CRITICAL");
+            v3.put("baseSeverity", org.patchgap.core.model.SeverityLevel.ofCvssScore(score).name());
             return entry;
         }
         if (vector.startsWith("AV:")) {

@@ -90,7 +90,7 @@ public final class CycloneDxReportWriter {
         metadata.setToolChoice(tools);
         bom.setMetadata(metadata);
 
-        List<Target> targets = targetsOf(report);
+        List<Target> targets = report.targets(); // a report without them describes its findings' components only
         Map<ComponentKey, String> componentRefs = new HashMap<>();
         Map<String, List<Component>> byTarget = new LinkedHashMap<>();
         for (Target target : targets) {
@@ -162,18 +162,12 @@ public final class CycloneDxReportWriter {
             // An ignore rule accepts the risk of a finding that stays: affected, and not to be fixed for now.
             analysis.setState(Analysis.State.EXPLOITABLE);
             analysis.setResponses(List.of(Analysis.Response.WILL_NOT_FIX));
-            analysis.setDetail("Risk accepted (" + i.rule().where() + "): "
-                    + i.rule().reason().strip() + (i.rule().expires() == null ? "" : "; until " + i.rule().expires()));
+            analysis.setDetail(i.acceptance());
             v.setAnalysis(analysis);
             vulnerabilities.add(v);
         }
         bom.setVulnerabilities(vulnerabilities);
         return bom;
-    }
-
-    /** The scanned targets; a report without them describes the components of its findings only. */
-    private static List<Target> targetsOf(ScanReport report) {
-        return report.targets();
     }
 
     /** The component into its target's list under a new bom-ref, unless it is there already (listed twice). */

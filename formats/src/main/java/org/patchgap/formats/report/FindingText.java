@@ -51,17 +51,15 @@ final class FindingText {
 
     /** The record's CVE: its id when it is one, else its first CVE alias, else its id (GHSA, PYSEC, RHSA). */
     static String primaryId(Finding f) {
-        String id = f.vulnerability().id();
-        if (id.startsWith("CVE-")) return id;
-        return f.vulnerability().aliases().stream().filter(a -> a.startsWith("CVE-")).findFirst().orElse(id);
+        String cve = f.vulnerability().cve();
+        return cve != null ? cve : f.vulnerability().id();
     }
 
     /** The record's id, and its CVE alias when the id is another kind (GHSA, PYSEC): CVEs are what people search. */
     static String allIds(Finding f) {
         String id = f.vulnerability().id();
-        if (id.startsWith("CVE-")) return id;
-        return f.vulnerability().aliases().stream().filter(a -> a.startsWith("CVE-")).findFirst()
-                .map(cve -> id + " (" + cve + ")").orElse(id);
+        String cve = f.vulnerability().cve();
+        return cve == null || cve.equals(id) ? id : id + " (" + cve + ")";
     }
 
     /**

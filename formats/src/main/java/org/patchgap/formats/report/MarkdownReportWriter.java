@@ -57,16 +57,14 @@ public final class MarkdownReportWriter {
         StringBuilder md = new StringBuilder();
         List<ScanReport.Prioritized> ranked = report.mostUrgentFirst(prioritizer);
         ScanSummary s = report.summary();
-        String scanned = TableReportWriter.count(s.targets()) + plural(s.targets(), " target") + ", "
-                + TableReportWriter.count(s.components()) + plural(s.components(), " component") + ", "
-                + TableReportWriter.count(s.advisoryRecords()) + plural(s.advisoryRecords(), " advisory record");
+        String scanned = TableReportWriter.scanned(s);
         if (ranked.isEmpty()) {
             md.append("### Patchgap: no known vulnerabilities\n\n").append("Scanned ").append(scanned).append(".\n");
         } else {
             long exposed = report.findings().stream().map(Finding::target).distinct().count();
             md.append("### Patchgap: ").append(TableReportWriter.count(ranked.size()))
-                    .append(plural(ranked.size(), " finding")).append(" in ").append(exposed).append(" of ")
-                    .append(TableReportWriter.count(s.targets())).append(plural(s.targets(), " target")).append("\n\n");
+                    .append(TableReportWriter.plural(ranked.size(), " finding")).append(" in ").append(exposed).append(" of ")
+                    .append(TableReportWriter.count(s.targets())).append(TableReportWriter.plural(s.targets(), " target")).append("\n\n");
             md.append(priorityCounts(ranked)).append(" (SSVC priority). Scanned ").append(scanned).append(".\n\n");
             appendTable(md, report, ranked);
         }
@@ -75,7 +73,7 @@ public final class MarkdownReportWriter {
         appendNotAffected(md, report.notAffected());
         if (!report.problems().isEmpty()) {
             md.append('\n').append(TableReportWriter.count(report.problems().size()))
-                    .append(plural(report.problems().size(), " problem"))
+                    .append(TableReportWriter.plural(report.problems().size(), " problem"))
                     .append(" reading the inputs (records, components or files skipped); the JSON report lists them.\n");
         }
         return md.toString();
@@ -114,7 +112,7 @@ public final class MarkdownReportWriter {
         }
         if (written < ranked.size()) {
             int left = ranked.size() - written;
-            md.append("\n_").append(TableReportWriter.count(left)).append(plural(left, " more finding"))
+            md.append("\n_").append(TableReportWriter.count(left)).append(TableReportWriter.plural(left, " more finding"))
                     .append(" not shown (GitHub's comment size limit); the JSON and SARIF reports have all._\n");
         }
     }
@@ -201,9 +199,5 @@ public final class MarkdownReportWriter {
         String fence = "`".repeat(longest + 1);
         boolean pad = line.startsWith("`") || line.endsWith("`");
         return fence + (pad ? " " : "") + line + (pad ? " " : "") + fence;
-    }
-
-    private static String plural(long n, String word) {
-        return n == 1 ? word : word + "s";
     }
 }

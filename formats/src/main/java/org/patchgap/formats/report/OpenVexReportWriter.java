@@ -59,26 +59,20 @@ public final class OpenVexReportWriter {
     /** Writes {@code report} to {@code out} (UTF-8, pretty-printed, ending with a newline); leaves it open. */
     public void write(ScanReport report, OutputStream out) throws IOException {
         if (!hasStatements(report)) throw new IllegalArgumentException("an OpenVEX document needs a statement");
-        Map<StatementKey, Set<Component>> statements = new LinkedHashMap<>();
+        Map<StatementKey, Statement> statements = new LinkedHashMap<>();
         Map<ScanReport.FindingKey, Upgrade> upgrades = report.upgradeIndex();
         for (Finding f : report.findings()) {
-            statements.computeIfAbsent(new StatementKey(f.vulnerability(), "affected", null, null,
-                    action(f, upgrades.get(ScanReport.FindingKey.of(f)))), k -> new LinkedHashSet<>()).add(f.component());
+            add(statements, f, "affected", null, null, action(f, upgrades.get(ScanReport.FindingKey.of(f))));
         }
         for (SuppressedFinding s : report.notAffected()) {
             String justification = s.statement().justification() == null ? null : s.statement().justification().label();
             String impact = s.statement().impactStatement() != null ? s.statement().impactStatement().strip()
                     : justification == null ? "The vendor states this product is not affected (" + s.recordId() + " in "
                             + s.source() + ")." : null;
-            statements.computeIfAbsent(new StatementKey(s.finding().vulnerability(), "not_affected", justification,
-                    impact, null), k -> new LinkedHashSet<>()).add(s.finding().component());
+            add(statements, s.finding(), "not_affected", justification, impact, null);
         }
         for (IgnoredFinding i : report.ignored()) {
-            String action = "Risk accepted, no action for now: " + i.rule().reason().strip()
-                    + (i.rule().expires() == null ? "" : " (until " + i.rule().expires() + ")")
-                    + "; " + i.rule().where() + ".";
-            statements.computeIfAbsent(new StatementKey(i.finding().vulnerability(), "affected", null, null, action),
-                    k -> new LinkedHashSet<>()).add(i.finding().component());
+            add(statements, i.finding(), "affected", null, null, i.acceptance());
         }
         try (JsonGenerator json = JsonReportWriter.generator(out)) {
             json.writeStartObject();
@@ -90,7 +84,7 @@ public final class OpenVexReportWriter {
             json.writeNumberField("version", 1);
             json.writeStringField("tooling", "Patchgap " + toolVersion);
             json.writeArrayFieldStart("statements");
-            for (Map.Entry<StatementKey, Set<Component>> e : statements.entrySet()) writeStatement(json, e.getKey(), e.getValue());
+            for (Map.Entry<StatementKey, Statement> e : statements.entrySet()) writeStatement(json, e.getKey(), e.getValue());
             json.writeEndArray();
             json.writeEndObject();
         }
@@ -98,21 +92,29 @@ public final class OpenVexReportWriter {
         out.flush();
     }
 
-    private static void writeStatement(JsonGenerator json, StatementKey key, Set<Component> products) throws IOException {
+    /** The finding's component into the statement of its vulnerability and wording (one statement per pair). */
+    private static void add(Map<StatementKey, Statement> statements, Finding f, String status,
+            @Nullable String justification, @Nullable String impact, @Nullable String action) {
+        statements.computeIfAbsent(new StatementKey(f.vulnerability().id(), status, justification, impact, action),
+                k -> new Statement(f.vulnerability(), new LinkedHashSet<>())).products().add(f.component());
+    }
+
+    private static void writeStatement(JsonGenerator json, StatementKey key, Statement statement) throws IOException {
+        org.patchgap.core.model.Vulnerability vulnerability = statement.vulnerability();
+        Set<Component> products = statement.products();
         json.writeStartObject();
         json.writeObjectFieldStart("vulnerability");
         // The CVE is the name other tools match by; the record's own id stays as an alias.
-        String name = key.vulnerability().id().startsWith("CVE-") ? key.vulnerability().id()
-                : key.vulnerability().aliases().stream().filter(a -> a.startsWith("CVE-")).findFirst()
-                        .orElse(key.vulnerability().id());
+        String cve = vulnerability.cve();
+        String name = cve != null ? cve : vulnerability.id();
         json.writeStringField("name", name);
         Set<String> aliases = new LinkedHashSet<>();
-        aliases.add(key.vulnerability().id());
-        aliases.addAll(key.vulnerability().aliases());
+        aliases.add(vulnerability.id());
+        aliases.addAll(vulnerability.aliases());
         aliases.remove(name);
         if (!aliases.isEmpty()) JsonReportWriter.writeStrings(json, "aliases", List.copyOf(aliases));
-        if (key.vulnerability().summary() != null && !key.vulnerability().summary().isBlank()) {
-            json.writeStringField("description", key.vulnerability().summary().strip());
+        if (vulnerability.summary() != null && !vulnerability.summary().isBlank()) {
+            json.writeStringField("description", vulnerability.summary().strip());
         }
         json.writeEndObject();
         json.writeArrayFieldStart("products");
@@ -163,26 +165,17 @@ public final class OpenVexReportWriter {
         return fix.equals("no fix") ? "No fix is published; remove the component or mitigate." : "Fix: " + fix + ".";
     }
 
-    private UUID documentId(Map<StatementKey, Set<Component>> statements) {
+    private UUID documentId(Map<StatementKey, Statement> statements) {
         StringBuilder content = new StringBuilder(timestamp.toString()).append('\n').append(author.name());
-        statements.forEach((k, products) -> content.append('\n').append(k.vulnerability().id()).append(' ')
-                .append(k.status()).append(' ').append(products.size()));
+        statements.forEach((k, statement) -> content.append('\n').append(k.vulnerabilityId()).append(' ')
+                .append(k.status()).append(' ').append(statement.products().size()));
         return UUID.nameUUIDFromBytes(content.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private record StatementKey(org.patchgap.core.model.Vulnerability vulnerability, String status,
-            @Nullable String justification, @Nullable String impact, @Nullable String action) {
-        // Two findings of one vulnerability are one statement: keyed by the record's id, not its whole value.
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof StatementKey k && k.vulnerability.id().equals(vulnerability.id())
-                    && k.status.equals(status) && java.util.Objects.equals(k.justification, justification)
-                    && java.util.Objects.equals(k.impact, impact) && java.util.Objects.equals(k.action, action);
-        }
+    /** What makes two findings one statement: the same vulnerability (by id) said in the same words. */
+    private record StatementKey(String vulnerabilityId, String status, @Nullable String justification,
+            @Nullable String impact, @Nullable String action) {}
 
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(vulnerability.id(), status, justification, impact, action);
-        }
-    }
+    /** A statement's vulnerability (the first finding's record) and the components it is about. */
+    private record Statement(org.patchgap.core.model.Vulnerability vulnerability, Set<Component> products) {}
 }

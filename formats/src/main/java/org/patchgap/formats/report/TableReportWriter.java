@@ -287,11 +287,15 @@ public final class TableReportWriter {
                 + " (" + String.join(", ", upgrade.vulnerabilityIds()) + ")" + where;
     }
 
-    static String summaryLine(ScanReport report) {
-        ScanSummary s = report.summary();
-        String scanned = count(s.targets()) + plural(s.targets(), " target") + ", " + count(s.components())
+    /** What was scanned, as the summary line says it: {@code 2 targets, 9 components, 11 advisory records}. */
+    static String scanned(ScanSummary s) {
+        return count(s.targets()) + plural(s.targets(), " target") + ", " + count(s.components())
                 + plural(s.components(), " component") + ", " + count(s.advisoryRecords())
                 + plural(s.advisoryRecords(), " advisory record");
+    }
+
+    static String summaryLine(ScanReport report) {
+        String scanned = scanned(report.summary());
         if (report.findings().isEmpty()) {
             return "No known vulnerabilities found (" + scanned + ").";
         }
@@ -312,7 +316,7 @@ public final class TableReportWriter {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static String plural(int n, String word) {
+    static String plural(long n, String word) {
         return n == 1 ? word : word + "s";
     }
 

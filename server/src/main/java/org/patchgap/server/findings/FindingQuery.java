@@ -25,6 +25,12 @@ public record FindingQuery(
         String sort,
         @Nullable String analysis) {
 
+    /** The same filters and order, another page. */
+    public FindingQuery page(int number, int pageSize) {
+        return new FindingQuery(teamId, target, vulnerability, severities, minSeverity, kev, status, number, pageSize,
+                sort, analysis);
+    }
+
     public FindingQuery(@Nullable Long teamId, @Nullable String target, @Nullable String vulnerability,
             List<SeverityLevel> severities, @Nullable SeverityLevel minSeverity, @Nullable Boolean kev, String status,
             int page, int size, String sort) {

@@ -49,16 +49,12 @@ public class FindingStore {
         StringBuilder where = new StringBuilder(FROM + " WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (q.analysis() != null) {
-            switch (q.analysis()) {
-                case "none" -> where.append(" AND NOT ").append(IN_FORCE);
-                case "any" -> where.append(" AND ").append(IN_FORCE);
-                default -> {
-                    where.append(" AND ").append(IN_FORCE).append(" AND a.state = ?");
-                    args.add(today());
-                    args.add(q.analysis());
-                }
+            where.append(q.analysis().equals("none") ? " AND NOT " : " AND ").append(IN_FORCE);
+            args.add(today());
+            if (!q.analysis().equals("none") && !q.analysis().equals("any")) {
+                where.append(" AND a.state = ?");
+                args.add(q.analysis());
             }
-            if (q.analysis().equals("none") || q.analysis().equals("any")) args.add(today());
         }
         if (q.teamId() != null) {
             where.append(" AND t.team_id = ?");
@@ -97,6 +93,22 @@ public class FindingStore {
                 + " ORDER BY " + FindingQuery.SORTS.getOrDefault(q.sort(), FindingQuery.SORTS.get("severity")) + " LIMIT ? OFFSET ?",
                 this::node, pageArgs.toArray());
         return new Page(q.page(), q.size(), total == null ? 0 : total, rows);
+    }
+
+    /**
+     * Every finding {@code q} selects (its page and size ignored), in pages of 1,000, up to {@code limit}.
+     *
+     * @return whether more than {@code limit} were selected (the rest not passed on)
+     */
+    public boolean forEach(FindingQuery q, int limit, java.util.function.Consumer<ObjectNode> sink) {
+        for (int p = 0; ; p++) {
+            Page chunk = find(q.page(p, 1000));
+            for (int i = 0; i < chunk.findings().size(); i++) {
+                if ((long) p * 1000 + i >= limit) return true;
+                sink.accept(chunk.findings().get(i));
+            }
+            if (chunk.findings().size() < 1000) return false;
+        }
     }
 
     /** One finding with its episodes, if it exists; the caller's team decides whether it may be shown. */

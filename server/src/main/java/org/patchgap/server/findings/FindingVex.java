@@ -1,7 +1,6 @@
 package org.patchgap.server.findings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,43 +41,37 @@ public class FindingVex {
     }
 
     /** The report of the open findings {@code teamId} (null: every team) and {@code target} (null: all) select. */
-    public ScanReport report(@Nullable Long teamId, @Nullable String target, LocalDate today) {
+    public ScanReport report(@Nullable Long teamId, @Nullable String target) {
         List<Finding> affected = new ArrayList<>();
         List<SuppressedFinding> notAffected = new ArrayList<>();
         List<IgnoredFinding> ignored = new ArrayList<>();
         Map<String, KevEntry> kev = new HashMap<>();
         Map<String, EpssScore> epss = new HashMap<>();
         Set<String> targets = new HashSet<>();
-        for (int page = 0; ; page++) {
-            FindingStore.Page chunk = findings.find(new FindingQuery(teamId, target, null, List.of(), null, null, "open",
-                    page, 1000, "target"));
-            if ((long) page * 1000 + chunk.findings().size() > LIMIT) {
-                throw new IllegalStateException("more than " + LIMIT + " open findings; export one team or target at a time");
+        boolean truncated = findings.forEach(new FindingQuery(teamId, target, null, List.of(), null, null, "open", 0, 1000,
+                "target"), LIMIT, node -> {
+            Finding f = FindingJsonReader.read(node);
+            targets.add(f.target());
+            facts(node, f, kev, epss);
+            JsonNode a = node.path("analysis");
+            if (!a.isObject() || !a.path("inForce").asBoolean()) {
+                affected.add(f);
+                return;
             }
-            for (ObjectNode node : chunk.findings()) {
-                Finding f = FindingJsonReader.read(node);
-                targets.add(f.target());
-                facts(node, f, kev, epss);
-                JsonNode a = node.path("analysis");
-                if (!a.isObject() || !a.path("inForce").asBoolean()) {
-                    affected.add(f);
-                    continue;
-                }
-                String decided = "decided by " + a.path("decidedBy").asText() + " on " + a.path("decidedAt").asText();
-                switch (a.path("state").asText()) {
-                    case "not_affected" -> notAffected.add(new SuppressedFinding(f, statement(f,
-                            NotAffectedStatement.Justification.ofLabel(a.path("justification").asText()),
-                            a.path("detail").asText()), "analysis", "fleet server, " + decided));
-                    case "false_positive" -> notAffected.add(new SuppressedFinding(f, statement(f, null,
-                            "false positive: " + a.path("detail").asText()), "analysis", "fleet server, " + decided));
-                    case "accepted_risk" -> ignored.add(new IgnoredFinding(f, new IgnoreRule(f.vulnerability().id(),
-                            f.component().name(), null, a.path("detail").asText(), LocalDate.parse(a.path("until").asText()),
-                            "fleet server analysis, " + decided, 0)));
-                    default -> affected.add(f);
-                }
+            String decided = "decided by " + a.path("decidedBy").asText() + " on " + a.path("decidedAt").asText();
+            switch (a.path("state").asText()) {
+                case "not_affected" -> notAffected.add(new SuppressedFinding(f, statement(f,
+                        NotAffectedStatement.Justification.ofLabel(a.path("justification").asText()),
+                        a.path("detail").asText()), "analysis", "fleet server, " + decided));
+                case "false_positive" -> notAffected.add(new SuppressedFinding(f, statement(f, null,
+                        "false positive: " + a.path("detail").asText()), "analysis", "fleet server, " + decided));
+                case "accepted_risk" -> ignored.add(new IgnoredFinding(f, new IgnoreRule(f.vulnerability().id(),
+                        f.component().name(), null, a.path("detail").asText(), LocalDate.parse(a.path("until").asText()),
+                        "fleet server analysis, " + decided, 0)));
+                default -> affected.add(f);
             }
-            if (chunk.findings().size() < 1000) break;
-        }
+        });
+        if (truncated) throw new IllegalStateException("more than " + LIMIT + " open findings; export one team or target at a time");
         ScanSummary summary = new ScanSummary(targets.size(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         return new ScanReport(affected, List.of(), List.of(), summary, kev, epss, notAffected, ignored);
     }
@@ -102,8 +95,7 @@ public class FindingVex {
         }
         JsonNode e = node.path("epss");
         if (e.isObject()) {
-            String cve = f.vulnerability().id().startsWith("CVE-") ? f.vulnerability().id()
-                    : f.vulnerability().aliases().stream().filter(x -> x.startsWith("CVE-")).findFirst().orElse(f.vulnerability().id());
+            String cve = f.vulnerability().cve() != null ? f.vulnerability().cve() : f.vulnerability().id();
             epss.putIfAbsent(cve, new EpssScore(cve, e.path("score").asDouble(), e.path("percentile").asDouble(),
                     LocalDate.parse(e.path("date").asText())));
         }

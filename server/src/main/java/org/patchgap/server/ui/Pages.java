@@ -235,12 +235,7 @@ public class Pages {
 
     /** Every finding the filter selects, in pages of 1,000, up to {@link #EXPORT_LIMIT}. */
     private void forEachExported(FindingFilter filter, java.util.function.Consumer<ObjectNode> sink) {
-        Caller caller = CurrentCaller.get();
-        for (int p = 0; p * 1000 < EXPORT_LIMIT; p++) {
-            FindingStore.Page chunk = findings.find(query(caller, filter, p, 1000));
-            chunk.findings().forEach(sink);
-            if (chunk.findings().size() < 1000) break;
-        }
+        findings.forEach(query(CurrentCaller.get(), filter, 0, 1000), EXPORT_LIMIT, sink);
     }
 
     @GetMapping("/admin")

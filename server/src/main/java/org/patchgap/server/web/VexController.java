@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.patchgap.server.auth.Caller;
@@ -38,10 +36,16 @@ public class VexController {
     private final TeamScope scope;
     private final Clock clock;
 
-    public VexController(FindingVex vex, TeamScope scope, Clock clock) {
+    private final String version;
+
+    public VexController(FindingVex vex, TeamScope scope, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<org.springframework.boot.info.BuildProperties> build) {
         this.vex = vex;
         this.scope = scope;
         this.clock = clock;
+        // Maven's build-info; absent only when run from classes an IDE compiled
+        org.springframework.boot.info.BuildProperties info = build.getIfAvailable();
+        this.version = info == null ? "unknown" : info.getVersion();
     }
 
     @GetMapping
@@ -54,8 +58,7 @@ public class VexController {
         Long teamId = scope.forRead(caller, team == null || team.isBlank() ? null : team.strip());
         ScanReport report;
         try {
-            report = vex.report(teamId, target == null || target.isBlank() ? null : target.strip(),
-                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            report = vex.report(teamId, target == null || target.isBlank() ? null : target.strip());
         } catch (IllegalStateException tooMany) {
             throw ApiException.badRequest(tooMany.getMessage());
         }
@@ -67,7 +70,6 @@ public class VexController {
                 && team != null ? team.strip() : caller.teamName()) : author.strip(),
                 namespace == null || namespace.isBlank() ? "urn:patchgap:fleet" : namespace.strip());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String version = "server";
         switch (format) {
             case "csaf-vex" -> new CsafVexReportWriter(who, version, clock.instant()).write(report, out);
             case "cyclonedx" -> new CycloneDxReportWriter(version, CisaTree.MissionImpact.MEDIUM, clock.instant()).write(report, out);
