@@ -78,6 +78,30 @@ public final class Api {
         }
     }
 
+    public Response postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A GET whose body is kept as bytes (zips, signatures). */
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> r = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) throw new AssertionError(path + ": HTTP " + r.statusCode());
+            return r.body();
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         // A server that hangs fails the test in two minutes instead of holding the build (KillNineIT found one).
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(java.time.Duration.ofMinutes(2));

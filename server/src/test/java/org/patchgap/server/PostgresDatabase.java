@@ -12,15 +12,15 @@ import java.sql.Statement;
  * starts it). Without a server the tests skip with a message, unless {@code PATCHGAP_REQUIRE_SERVICES=1} (CI), where
  * they fail.
  */
-final class PostgresDatabase {
+public final class PostgresDatabase {
 
     static final String SERVER = System.getenv().getOrDefault("PATCHGAP_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = System.getenv().getOrDefault("PATCHGAP_TEST_PG_USER", "postgres");
+    public static final String USER = System.getenv().getOrDefault("PATCHGAP_TEST_PG_USER", "postgres");
 
     private PostgresDatabase() {}
 
     /** Creates a database and returns its JDBC URL. */
-    static String create(String prefix) {
+    public static String create(String prefix) {
         String name = prefix + "_" + Long.toHexString(System.nanoTime());
         try (Connection c = DriverManager.getConnection(SERVER + "test", USER, "");
              Statement s = c.createStatement()) {
@@ -35,7 +35,7 @@ final class PostgresDatabase {
         return SERVER + name;
     }
 
-    static void drop(String url) {
+    public static void drop(String url) {
         String name = url.substring(url.lastIndexOf('/') + 1);
         try (Connection c = DriverManager.getConnection(SERVER + "test", USER, "");
              Statement s = c.createStatement()) {

@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
         "patchgap.notifications.poll-ms=3600000",
         "patchgap.notifications.poll-initial-ms=3600000",
         "patchgap.notifications.kev-check-initial-ms=3600000",
+        "patchgap.disclosure.check-initial-ms=3600000",
         "patchgap.datadir=target/test-data"})
 @Import(ServerTestBase.Clocks.class)
 public abstract class ServerTestBase {

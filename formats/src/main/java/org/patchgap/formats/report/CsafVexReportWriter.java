@@ -299,7 +299,7 @@ public final class CsafVexReportWriter {
             if (!scores.isEmpty()) {
                 ArrayNode array = JSON.createArrayNode();
                 scores.forEach((vector, products) -> {
-                    ObjectNode score = cvss(vector);
+                    ObjectNode score = org.patchgap.formats.csaf.CsafScores.cvss(vector);
                     if (score == null) return;
                     strings(score.putArray("products"), products);
                     array.add(score);
@@ -341,34 +341,5 @@ public final class CsafVexReportWriter {
         private static void strings(ArrayNode array, Set<String> values) {
             values.forEach(array::add);
         }
-    }
-
-    /** A CSAF score entry for a CVSS v3 or v2 vector, its score computed from the vector; null for other vectors. */
-    static @Nullable ObjectNode cvss(String vector) {
-        double score;
-        try {
-            Double computed = CvssScores.severity(vector).score();
-            if (computed == null) return null;
-            score = computed;
-        } catch (InvalidCvssVectorException e) {
-            return null;
-        }
-        ObjectNode entry = JSON.createObjectNode();
-        if (vector.startsWith("CVSS:3.0/") || vector.startsWith("CVSS:3.1/")) {
-            ObjectNode v3 = entry.putObject("cvss_v3");
-            v3.put("version", vector.substring(5, 8));
-            v3.put("vectorString", vector);
-            v3.put("baseScore", score);
-            v3.put("baseSeverity", org.patchgap.core.model.SeverityLevel.ofCvssScore(score).name());
-            return entry;
-        }
-        if (vector.startsWith("AV:")) {
-            ObjectNode v2 = entry.putObject("cvss_v2");
-            v2.put("version", "2.0");
-            v2.put("vectorString", vector);
-            v2.put("baseScore", score);
-            return entry;
-        }
-        return null; // CVSS v4 has no place in CSAF 2.0
     }
 }

@@ -20,9 +20,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
+    private final ReporterTokens reporters;
 
-    public ApiKeyFilter(ApiKeys keys) {
+    public ApiKeyFilter(ApiKeys keys, ReporterTokens reporters) {
         this.keys = keys;
+        this.reporters = reporters;
     }
 
     @Override
@@ -33,9 +35,10 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Caller> caller = header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? keys.authenticate(header.substring(7).strip())
-                : Optional.empty();
+        String presented = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        Optional<Caller> caller = presented == null ? Optional.empty()
+                : ReporterTokens.looksLikeToken(presented) ? reporters.authenticate(presented)
+                : keys.authenticate(presented);
         if (caller.isEmpty()) {
             ApiErrorsWriter.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
                     "the Authorization header must be 'Bearer <API key>' with a valid key");

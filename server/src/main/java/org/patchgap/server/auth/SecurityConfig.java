@@ -18,7 +18,7 @@ public class SecurityConfig {
 
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ReporterTokens reporters) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -26,7 +26,7 @@ public class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
-                .addFilterBefore(new ApiKeyFilter(keys), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, reporters), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> ApiErrorsWriter.write(res,
                                 HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
@@ -35,6 +35,8 @@ public class SecurityConfig {
                                 HttpServletResponse.SC_FORBIDDEN, "forbidden", "this key may not do that")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+                        // Intake: anyone may report a flaw, without an account (the report answers with its token).
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/reports").permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }

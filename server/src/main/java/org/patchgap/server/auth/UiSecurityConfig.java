@@ -25,10 +25,13 @@ public class UiSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, ApiKeys keys, UserAccounts users) throws Exception {
-        http.authenticationProvider(provider(keys, users))
+    SecurityFilterChain ui(HttpSecurity http, ApiKeys keys, UserAccounts users, ReporterTokens reporters) throws Exception {
+        http.authenticationProvider(provider(keys, users, reporters))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        // The public face of the disclosure service: the report form, security.txt, the CSAF
+                        // provider's published advisories and the OSV feed (only what is published is there).
+                        .requestMatchers("/report", "/report/**", "/.well-known/**", "/osv/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
@@ -41,13 +44,16 @@ public class UiSecurityConfig {
         return http.build();
     }
 
-    static AuthenticationProvider provider(ApiKeys keys, UserAccounts users) {
+    static AuthenticationProvider provider(ApiKeys keys, UserAccounts users, ReporterTokens reporters) {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 String name = authentication.getName();
                 String secret = String.valueOf(authentication.getCredentials());
-                var caller = API_KEY_USER.equals(name) ? keys.authenticate(secret.strip()) : users.authenticate(name, secret);
+                String presented = secret.strip();
+                var caller = !API_KEY_USER.equals(name) ? users.authenticate(name, secret)
+                        : ReporterTokens.looksLikeToken(presented) ? reporters.authenticate(presented)
+                        : keys.authenticate(presented);
                 Caller c = caller.orElseThrow(() -> new BadCredentialsException("wrong name, password or key"));
                 return new UsernamePasswordAuthenticationToken(c, null,
                         List.of(new SimpleGrantedAuthority("ROLE_" + c.role().name())));

@@ -127,7 +127,21 @@ public class Notifications {
                 sql(at));
     }
 
-    private void queue(Channel channel, String event, String payload, Instant at) {
+    /** The channels of a case's reporter (an e-mail address they left with the report); no team owns them. */
+    public List<Channel> caseChannels(long caseId) {
+        return jdbc.query("SELECT id, team_id, kind, address, secret, min_severity FROM notification_channel WHERE case_id = ? "
+                + "ORDER BY id", (rs, i) -> new Channel(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), SeverityLevel.valueOf(rs.getString(6))), caseId);
+    }
+
+    public long addReporterChannel(long caseId, String email, Instant at) {
+        return org.patchgap.server.Sql.insert(jdbc, "INSERT INTO notification_channel (team_id, case_id, kind, address, "
+                + "min_severity, created_at) VALUES (NULL, ?, 'email', ?, ?, ?)", caseId, email, SeverityLevel.UNKNOWN.name(),
+                sql(at));
+    }
+
+    /** Queues one notification to one channel (delivered by {@link NotificationDispatcher}). */
+    public void queue(Channel channel, String event, String payload, Instant at) {
         jdbc.update("INSERT INTO notification (channel_id, event, payload, created_at, attempts, next_attempt_at) "
                 + "VALUES (?, ?, ?, ?, 0, ?)", channel.id(), event, payload, sql(at), sql(at));
     }

@@ -33,7 +33,9 @@ public class RawBodyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI();
-        boolean upload = (request.getMethod().equals("POST") && path.equals("/api/v1/advisories"))
+        boolean upload = (request.getMethod().equals("POST") && (path.equals("/api/v1/advisories")
+                        || path.equals("/api/v1/reports")
+                        || (path.startsWith("/api/v1/cases/") && path.endsWith("/attachments"))))
                 || (request.getMethod().equals("PUT") && path.startsWith("/api/v1/targets/") && path.endsWith("/inventory"));
         chain.doFilter(upload ? new QueryOnly(request) : request, response);
     }
