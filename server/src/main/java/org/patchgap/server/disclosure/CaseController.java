@@ -360,7 +360,7 @@ public class CaseController {
         return o;
     }
 
-    ObjectNode detail(Cases.Visible v) {
+    public ObjectNode detail(Cases.Visible v) {
         DisclosureCase c = v.c();
         ObjectNode o = summary(c);
         o.put("party", v.party().code());

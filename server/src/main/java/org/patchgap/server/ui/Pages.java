@@ -87,6 +87,8 @@ public class Pages {
     @GetMapping("/")
     public String overview(@RequestParam(required = false) @Nullable String team, Model model) {
         Caller caller = common(model);
+        // A reporter signed in with their follow-up token has one thing here: their case.
+        if (caller.isReporter()) return "redirect:/disclosure/cases/" + caller.reportCase();
         Long teamId = scope.forRead(caller, blank(team));
         PatchGap.Figures figures = gap.figures(teamId, null, clock.instant(), null, null);
         model.addAttribute("team", blank(team));

@@ -303,4 +303,115 @@ class WebUiBrowserTest extends ServerTestBase {
         assertThat(text("decision")).isEqualTo("not affected");
         assertThat(driver.findElements(By.id("decide"))).isEmpty();
     }
+
+    /** Submits a form and waits for the page to be replaced by the notice the change leaves. */
+    private void submitAndWait(String formId) {
+        WebElement old = driver.findElement(By.id(formId));
+        driver.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+    }
+
+    @Test
+    @Order(8)
+    void anAnonymousReportIsCoordinatedPublishedAndItsUptakeShown() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String cert = "cert-" + run;
+        String vendor = "acme-" + run;
+        String pkg = "gadget-" + run;
+        String coordinatorKey = keyFor(cert, Role.MEMBER);
+        String vendorKey = keyFor(vendor, Role.MEMBER);
+        assertThat(admin.putJson("/api/v1/teams/" + cert + "/coordinator", "{\"coordinator\": true}").status()).isEqualTo(200);
+        for (String t : List.of("app-1", "app-2")) {
+            member.put("/api/v1/targets/" + t + "/inventory", org.patchgap.server.Fixtures.sbom(t,
+                    new org.patchgap.server.Fixtures.Pkg(pkg, "3.1.0")));
+        }
+
+        // The report form needs no account; the proof of concept goes along as a file.
+        page("/login");
+        driver.manage().deleteAllCookies();
+        page("/report");
+        driver.findElement(By.id("title")).sendKeys("Heap overflow in " + pkg);
+        driver.findElement(By.id("vendor")).sendKeys(vendor);
+        driver.findElement(By.id("product")).sendKeys(pkg);
+        driver.findElement(By.id("versions")).sendKeys("3.0.0 to 3.1.x");
+        driver.findElement(By.id("description")).sendKeys("A long header overflows the parser's buffer.");
+        Path poc = Files.createTempFile("poc-", ".py");
+        Files.writeString(poc, "print('overflow')\n");
+        driver.findElement(By.id("attachments")).sendKeys(poc.toString());
+        shot("disclosure-report-form.png");
+        submitAndWait("report");
+        String caseId = text("case-id");
+        String token = text("token");
+        assertThat(caseId).startsWith("PGC-");
+        assertThat(token).startsWith("pgr_");
+
+        // An outsider's view of the case is the page of a case that does not exist.
+        signInWithKey(keyFor("outsider-" + run, Role.MEMBER));
+        page("/disclosure/cases/" + caseId);
+        String hidden = driver.findElement(By.tagName("main")).getText().replace(caseId, "ID");
+        page("/disclosure/cases/PGC-" + "b".repeat(26));
+        assertThat(driver.findElement(By.tagName("main")).getText().replace("PGC-" + "b".repeat(26), "ID")).isEqualTo(hidden);
+        assertThat(hidden).startsWith("Not found");
+
+        // The coordinators triage it and invite the vendor.
+        signInWithKey(coordinatorKey);
+        page("/disclosure");
+        driver.findElement(By.linkText(caseId)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith(caseId));
+        assertThat(text("case-state")).isEqualTo("reported");
+        submitAndWait("triage");
+        assertThat(text("case-state")).isEqualTo("accepted");
+        driver.findElement(By.id("team")).sendKeys(vendor);
+        submitAndWait("invite");
+        assertThat(text("notice")).isEqualTo("Vendor invited.");
+
+        // The vendor answers, and keeps a private note.
+        signInWithKey(vendorKey);
+        page("/disclosure/cases/" + caseId);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("status-value"))).selectByValue("affected");
+        driver.findElement(By.id("statement")).sendKeys("confirmed, fixed in 3.1.1");
+        submitAndWait("status");
+        driver.findElement(By.id("body")).sendKeys("release train leaves Friday");
+        driver.findElement(By.id("privateNote")).click();
+        submitAndWait("post");
+        assertThat(text("messages")).contains("release train leaves Friday", "private note");
+
+        // The reporter signs in with the token and lands on the case: the status, not the vendor's note.
+        signInWithKey(token);
+        assertThat(driver.getCurrentUrl()).endsWith("/disclosure/cases/" + caseId);
+        assertThat(text("vendors")).contains(vendor, "affected", "confirmed, fixed in 3.1.1");
+        assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("release train");
+        driver.findElement(By.id("body")).sendKeys("Thanks, I can test 3.1.1.");
+        submitAndWait("post");
+        assertThat(text("messages")).contains("Thanks, I can test 3.1.1.");
+
+        // The coordinators write the advisory, check it and publish: the fleet is matched at once.
+        signInWithKey(coordinatorKey);
+        page("/disclosure/cases/" + caseId);
+        String draft = """
+                {"title": "Heap overflow in %1$s", "summary": "%1$s 3.0.0 to 3.1.0 overflow on long headers; upgrade to 3.1.1.",
+                 "cve": "CVE-2099-7003", "cvss": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+                 "products": [{"vendor": "%2$s", "name": "%1$s", "purl": "pkg:npm/%1$s",
+                               "affected": [{"introduced": "3.0.0", "fixed": "3.1.1"}]}]}""".formatted(pkg, vendor);
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('draft').value = arguments[0];", draft);
+        submitAndWait("draft-form");
+        assertThat(driver.findElements(By.id("problems"))).isEmpty();
+        assertThat(text("publishable")).startsWith("Ready");
+        submitAndWait("publish");
+        assertThat(text("notice")).isEqualTo("Published.");
+        assertThat(text("case-state")).isEqualTo("published");
+        JsonNode uptake = admin.as(coordinatorKey).get("/api/v1/cases/" + caseId + "/uptake").json();
+        assertThat(uptake.get("exposedAtPublication").asInt()).isEqualTo(2);
+        assertThat(text("exposed-at-publication")).isEqualTo("2");
+        assertThat(text("exposed-now")).isEqualTo(uptake.get("exposedNow").asText());
+        assertThat(text("audit-state")).isEqualTo("The chain of entries is intact.");
+        String csafUrl = driver.findElement(By.id("csaf-link")).getText();
+        shot("disclosure-case.png");
+        // The published document is public; the case stays private.
+        page("/login");
+        driver.manage().deleteAllCookies();
+        driver.get(csafUrl);
+        assertThat(driver.getPageSource()).contains("CVE-2099-7003").doesNotContain("release train", "Thanks, I can test");
+    }
 }
