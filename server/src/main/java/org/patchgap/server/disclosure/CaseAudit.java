@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The append-only log of a case: who did what, when. The server only inserts into {@code case_audit}
- * ({@code DisclosureArchitectureTest} holds every other statement on it out of the code); each entry's hash covers
+ * ({@code AuditLogIsAppendOnlyTest} holds every other statement on it out of the code); each entry's hash covers
  * its fields and the hash before it, so an entry changed or deleted in the database shows as a broken chain when
  * the log is read.
  */

@@ -200,22 +200,11 @@ public class DisclosurePages {
 
     @ExceptionHandler(ApiException.class)
     public String problem(ApiException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        try {
-            common(model);
-        } catch (RuntimeException ignored) {
-            // the public form: no caller
-        }
-        model.addAttribute("message", e.getMessage());
-        model.addAttribute("status", e.status().value());
-        return "problem";
+        return ProblemPage.show(e, model, response);
     }
 
     private Caller common(Model model) {
-        Caller caller = CurrentCaller.get();
-        model.addAttribute("caller", caller);
-        model.addAttribute("isAdmin", caller.isAdmin());
-        return caller;
+        return ProblemPage.caller(model);
     }
 
     private static @Nullable String blank(@Nullable String s) {

@@ -315,15 +315,7 @@ public class Pages {
     /** A page about something the caller may not see, or that does not exist: the same page. */
     @ExceptionHandler(ApiException.class)
     public String problem(ApiException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        try {
-            common(model);
-        } catch (RuntimeException ignored) {
-            // not signed in: the page still says what went wrong
-        }
-        model.addAttribute("message", e.getMessage());
-        model.addAttribute("status", e.status().value());
-        return "problem";
+        return ProblemPage.show(e, model, response);
     }
 
     private FindingQuery query(Caller caller, FindingFilter filter, int page, int size) {
@@ -357,10 +349,7 @@ public class Pages {
     }
 
     private Caller common(Model model) {
-        Caller caller = CurrentCaller.get();
-        model.addAttribute("caller", caller);
-        model.addAttribute("isAdmin", caller.isAdmin());
-        return caller;
+        return ProblemPage.caller(model);
     }
 
     private static String seriesJson(PatchGap.Figures figures) {
