@@ -110,7 +110,7 @@ public class DisclosureKey {
                 primary.generate(), null, new JcaPGPContentSignerBuilder(PGPPublicKey.RSA_GENERAL, HashAlgorithmTags.SHA512),
                 null);
         rings.addSubKey(encryption, sub.generate(), null);
-        byte[] armored = armor(rings.generateSecretKeyRing().getEncoded(), true);
+        byte[] armored = armor(rings.generateSecretKeyRing().getEncoded());
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".openpgp-", ".tmp");
         try {
@@ -134,7 +134,7 @@ public class DisclosureKey {
     /** The public key ring, armored: what {@code /.well-known/csaf/openpgp/<fingerprint>.asc} serves. */
     public byte[] armoredPublicKey() {
         try {
-            return armor(publicRing.getEncoded(), false);
+            return armor(publicRing.getEncoded());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -154,7 +154,7 @@ public class DisclosureKey {
             hashed.setSignatureCreationTime(false, new Date());
             generator.setHashedSubpackets(hashed.generate());
             generator.update(document);
-            return new String(armor(generator.generate().getEncoded(), false), StandardCharsets.US_ASCII);
+            return new String(armor(generator.generate().getEncoded()), StandardCharsets.US_ASCII);
         } catch (PGPException | IOException e) {
             throw new IllegalStateException("cannot sign with the disclosure key: " + e.getMessage(), e);
         }
@@ -216,7 +216,7 @@ public class DisclosureKey {
         }
     }
 
-    private static byte[] armor(byte[] binary, boolean secretKey) throws IOException {
+    private static byte[] armor(byte[] binary) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ArmoredOutputStream a = ArmoredOutputStream.builder().clearHeaders().build(out)) {
             a.write(binary);
