@@ -159,6 +159,26 @@ class NotificationsTest extends ServerTestBase {
     }
 
     @Test
+    void aReporterWhoLeftAnAddressIsToldOfTheirCaseByEmailWithoutItsContent() {
+        Instant t0 = Instant.parse("2024-05-01T10:00:00Z");
+        at(t0);
+        String cert = "cert-" + UUID.randomUUID().toString().substring(0, 6);
+        Api coordinator = admin.as(keyFor(cert, org.patchgap.server.auth.Role.MEMBER));
+        admin.putJson("/api/v1/teams/" + cert + "/coordinator", "{\"coordinator\": true}");
+        String id = admin.as(null).postJson("/api/v1/reports", Map.of("title", "Secret flaw title",
+                "description", "secret details", "products", List.of(Map.of("vendor", "v", "product", "p")),
+                "reporter", Map.of("name", "Jane", "contact", "jane@example.org"))).json().get("case").asText();
+        assertThat(coordinator.postJson("/api/v1/cases/" + id + "/triage", Map.of("decision", "accept")).status())
+                .isEqualTo(200);
+        int before = smtp.messages.size();
+        dispatcher.deliverDue(t0);
+        List<String> mails = smtp.messages.subList(before, smtp.messages.size()).stream()
+                .filter(m -> m.contains("To: jane@example.org")).toList();
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0)).contains("[Patchgap] case.accepted", id).doesNotContain("Secret flaw", "secret details");
+    }
+
+    @Test
     void channelsAreChecked() {
         assertThat(member.postJson("/api/v1/teams/" + team + "/channels", Map.of("kind", "webhook", "address",
                 "ftp://example.org/x", "secret", "0123456789abcdef")).status()).isEqualTo(400);

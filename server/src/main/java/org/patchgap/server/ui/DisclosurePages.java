@@ -152,10 +152,10 @@ public class DisclosurePages {
     }
 
     @PostMapping("/disclosure/cases/{id}/messages")
-    public String message(@PathVariable String id, @RequestParam String body,
+    public String message(@PathVariable String id, @RequestParam String body, @RequestParam(required = false) Long parent,
             @RequestParam(required = false, defaultValue = "false") boolean privateNote, RedirectAttributes flash) {
         return act(id, flash, privateNote ? "Note kept." : "Message posted.",
-                () -> cases.message(CurrentCaller.get(), id, null, body, privateNote, clock.instant()));
+                () -> cases.message(CurrentCaller.get(), id, parent, body, privateNote, clock.instant()));
     }
 
     @PostMapping("/disclosure/cases/{id}/embargo")

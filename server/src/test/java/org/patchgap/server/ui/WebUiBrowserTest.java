@@ -386,6 +386,18 @@ class WebUiBrowserTest extends ServerTestBase {
         submitAndWait("post");
         assertThat(text("messages")).contains("Thanks, I can test 3.1.1.");
 
+        // The coordinators answer in the thread.
+        signInWithKey(coordinatorKey);
+        page("/disclosure/cases/" + caseId);
+        WebElement question = driver.findElements(By.cssSelector("#messages > li")).get(0);
+        question.findElement(By.tagName("summary")).click();
+        question.findElement(By.tagName("textarea")).sendKeys("Please do, a build follows.");
+        question.findElement(By.cssSelector("form button")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(question));
+        assertThat(driver.findElement(By.cssSelector("#messages li.reply")).getText()).contains("in reply to #",
+                "Please do, a build follows.");
+
         // The coordinators write the advisory, check it and publish: the fleet is matched at once.
         signInWithKey(coordinatorKey);
         page("/disclosure/cases/" + caseId);
