@@ -210,7 +210,11 @@ final class AdvisoryCodec {
         if (nanos > 999_999_999) {
             throw new CorruptSegmentException("nanoseconds out of range: " + nanos);
         }
-        return Instant.ofEpochSecond(seconds, nanos);
+        try {
+            return Instant.ofEpochSecond(seconds, nanos);
+        } catch (java.time.DateTimeException e) {
+            throw new CorruptSegmentException("time out of range: " + seconds + " s");
+        }
     }
 
     private static void writeStrings(SegmentOutput out, List<String> values) {

@@ -48,7 +48,7 @@ record Catalog(Instant created, List<SourceStatus> sources, List<SegmentInfo> se
 
     static Catalog decode(ByteBuffer bytes) {
         SegmentInput in = new SegmentInput(bytes);
-        Instant created = Instant.ofEpochMilli(in.readSignedVarLong());
+        Instant created = in.readEpochMilli();
         int sourceCount = in.readCount();
         List<SourceStatus> sources = new ArrayList<>(sourceCount);
         for (int i = 0; i < sourceCount; i++) {
@@ -72,6 +72,11 @@ record Catalog(Instant created, List<SourceStatus> sources, List<SegmentInfo> se
 
     private static @Nullable Instant readInstant(SegmentInput in) {
         long millis = in.readSignedVarLong();
-        return millis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(millis);
+        if (millis == Long.MIN_VALUE) return null;
+        try {
+            return Instant.ofEpochMilli(millis);
+        } catch (java.time.DateTimeException e) {
+            throw new CorruptSegmentException("time out of range: " + millis + " ms");
+        }
     }
 }

@@ -33,7 +33,7 @@ final class EpssTable {
     static EpssTable decode(ByteBuffer segment) {
         SegmentInput in = new SegmentInput(segment);
         String model = in.readRawString();
-        LocalDate day = LocalDate.ofEpochDay(in.readSignedVarLong());
+        LocalDate day = in.readEpochDay();
         int count = in.readVarInt();
         ByteBuffer rows = segment.slice();
         if ((long) count * ROW != rows.remaining()) {

@@ -41,8 +41,8 @@ final class KevCodec {
             String vendor = in.readRequiredString();
             String product = in.readRequiredString();
             String name = in.readRequiredString();
-            LocalDate added = LocalDate.ofEpochDay(in.readSignedVarLong());
-            LocalDate due = in.readByte() == 0 ? null : LocalDate.ofEpochDay(in.readSignedVarLong());
+            LocalDate added = in.readEpochDay();
+            LocalDate due = in.readByte() == 0 ? null : in.readEpochDay();
             String action = in.readString();
             boolean ransomware = in.readByte() == 1;
             int cweCount = in.readCount();

@@ -1,6 +1,7 @@
 package org.patchgap.store;
 
 import java.nio.BufferUnderflowException;
+import java.time.Instant;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -51,6 +52,26 @@ final class SegmentInput {
         return (v >>> 1) ^ -(v & 1);
     }
 
+    /** A date written as its epoch day; a day no calendar has is a corrupt segment, not a {@code DateTimeException}. */
+    java.time.LocalDate readEpochDay() {
+        long day = readSignedVarLong();
+        try {
+            return java.time.LocalDate.ofEpochDay(day);
+        } catch (java.time.DateTimeException e) {
+            throw new CorruptSegmentException("date out of range: epoch day " + day);
+        }
+    }
+
+    /** A time written as epoch milliseconds; one past the calendar's ends is a corrupt segment. */
+    Instant readEpochMilli() {
+        long millis = readSignedVarLong();
+        try {
+            return Instant.ofEpochMilli(millis);
+        } catch (java.time.DateTimeException e) {
+            throw new CorruptSegmentException("time out of range: " + millis + " ms");
+        }
+    }
+
     double readDouble() {
         try {
             return buffer.getDouble();
@@ -80,7 +101,8 @@ final class SegmentInput {
             return s;
         }
         int index = tag - 2;
-        if (index >= table.size()) {
+        // A negative tag (a var-int past 2^31) is as corrupt as a reference ahead of its definition.
+        if (index < 0 || index >= table.size()) {
             throw new CorruptSegmentException("string reference " + index + " before its definition at byte "
                     + buffer.position());
         }

@@ -220,12 +220,9 @@ final class ComposerRangeSyntax implements RangeSyntax {
         }
     }
 
+    /** The constraint's version as Composer compares it: the normalized string, never normalized again. */
     private static Version parsed(String normalized) {
-        try {
-            return PackagistVersionScheme.INSTANCE.parse(normalized);
-        } catch (InvalidVersionException e) {
-            throw new IllegalStateException("a normalized Composer version did not parse: " + normalized, e);
-        }
+        return PackagistVersionScheme.INSTANCE.ofNormalized(normalized);
     }
 
     /** {@code Constraint::matchSpecific} against the provider {@code == version}: dev branches never match ranges. */

@@ -69,6 +69,7 @@ public final class CycloneDxReader implements InventoryReader {
 
     private static byte[] readAll(Path file) throws BadInputException {
         try {
+            org.patchgap.formats.support.InputLimits.requireReadableWhole(file);
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BadInputException(Location.of(file.toString()), "no such file");

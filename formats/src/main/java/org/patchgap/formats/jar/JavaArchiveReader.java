@@ -62,8 +62,10 @@ public final class JavaArchiveReader implements InventoryReader {
         List<Problem> problems = new ArrayList<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
+            org.patchgap.formats.support.InputLimits.EntryCount count = new org.patchgap.formats.support.InputLimits.EntryCount(source);
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
+                count.next();
                 try (InputStream in = zip.getInputStream(entry)) {
                     visit(source, "", entry.getName(), in, 1, components, problems);
                 }

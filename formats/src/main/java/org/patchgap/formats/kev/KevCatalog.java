@@ -81,6 +81,7 @@ public final class KevCatalog {
     public static ReadResult<KevCatalog> read(Path file) throws BadInputException {
         JsonNode root;
         try {
+            org.patchgap.formats.support.InputLimits.requireReadableWhole(file);
             root = MAPPER.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new BadInputException(Location.of(file.toString()), "no such file");

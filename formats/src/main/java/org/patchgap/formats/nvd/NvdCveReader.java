@@ -75,6 +75,7 @@ public final class NvdCveReader {
     public NvdPage read(Path file, String apiUrl) throws BadInputException {
         JsonNode root;
         try {
+            org.patchgap.formats.support.InputLimits.requireReadableWhole(file);
             root = JSON.readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
             throw new BadInputException(new Location(file.toString(), "line " + e.getLocation().getLineNr()),

@@ -145,8 +145,10 @@ public final class OsvReader implements AdvisoryReader {
         // ZipFile reads the central directory first, so a truncated archive fails here and not half-way.
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             Enumeration<? extends ZipEntry> entries = archive.entries();
+            org.patchgap.formats.support.InputLimits.EntryCount count = new org.patchgap.formats.support.InputLimits.EntryCount(zipName);
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
+                count.next();
                 if (entry.isDirectory() || !isRecordFile(entry.getName())) {
                     continue;
                 }

@@ -37,6 +37,7 @@ public final class Inputs {
 
     /** The file's bytes; a missing or unreadable file is bad input. */
     public static byte[] bytes(Path file) throws BadInputException {
+        InputLimits.requireReadableWhole(file);
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -82,6 +83,7 @@ public final class Inputs {
     }
 
     private static JsonNode tree(ObjectMapper mapper, Path file, String what) throws BadInputException {
+        InputLimits.requireReadableWhole(file);
         try (InputStream in = Files.newInputStream(file);
              JsonParser parser = mapper.getFactory().createParser(in)) {
             JsonNode node = mapper.readTree(parser);

@@ -29,6 +29,7 @@ final class WindowsText {
 
     static String read(Path file) throws BadInputException {
         try {
+            org.patchgap.formats.support.InputLimits.requireReadableWhole(file);
             return decode(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new BadInputException(Location.of(file.toString()), "no such file");

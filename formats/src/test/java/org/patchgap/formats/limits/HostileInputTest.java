@@ -137,4 +137,60 @@ class HostileInputTest {
         }
         assertThat(System.nanoTime() - start).as("refused at once, not expanded").isLessThan(10_000_000_000L);
     }
+
+    @Test
+    void aFileTooLargeToReadWholeIsRefusedBeforeItIsRead(@TempDir Path dir) throws Exception {
+        // Sparse: 600 MB long, no disk used; every whole-file reader refuses it by its size alone.
+        Path big = dir.resolve("huge.cdx.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(600L << 20);
+        }
+        for (var read : java.util.List.<org.junit.jupiter.api.function.ThrowingConsumer<Path>>of(
+                p -> new org.patchgap.formats.cyclonedx.CycloneDxReader().read(p),
+                p -> org.patchgap.formats.kev.KevCatalog.read(p),
+                p -> new org.patchgap.formats.nvd.NvdCveReader().read(p, "https://nvd"),
+                p -> org.patchgap.formats.support.Inputs.json(p),
+                p -> org.patchgap.formats.support.Inputs.bytes(p))) {
+            assertThatThrownBy(() -> read.accept(big)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("the file is 629,145,600 bytes; files over 536,870,912 bytes are refused")
+                    .hasMessageContaining("PATCHGAP_MAX_FILE_BYTES");
+        }
+    }
+
+    @Test
+    void theFileLimitCanBeSetAndIsSaidInTheError(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("kev.json"), "{\"vulnerabilities\": []}" + " ".repeat(2000));
+        System.setProperty("patchgap.maxFileBytes", "1000");
+        try {
+            assertThatThrownBy(() -> org.patchgap.formats.kev.KevCatalog.read(file))
+                    .hasMessageContaining("files over 1,000 bytes are refused");
+        } finally {
+            System.clearProperty("patchgap.maxFileBytes");
+        }
+        assertThat(org.patchgap.formats.kev.KevCatalog.read(file).problems()).isNotNull();
+    }
+
+    @Test
+    void anArchiveWithTooManyEntriesIsRefused(@TempDir Path dir) throws Exception {
+        Path zip = dir.resolve("all.zip");
+        Path jar = dir.resolve("app.jar");
+        for (Path archive : java.util.List.of(zip, jar)) {
+            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(archive))) {
+                for (int i = 0; i < 150; i++) {
+                    out.putNextEntry(new ZipEntry("GHSA-" + i + ".txt"));
+                    out.closeEntry();
+                }
+            }
+        }
+        System.setProperty("patchgap.maxArchiveEntries", "100");
+        try {
+            assertThatThrownBy(() -> new OsvReader().read(zip)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("the archive has over 100 entries; refused");
+            assertThatThrownBy(() -> new JavaArchiveReader().read(jar)).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("PATCHGAP_MAX_ARCHIVE_ENTRIES");
+        } finally {
+            System.clearProperty("patchgap.maxArchiveEntries");
+        }
+        assertThat(new OsvReader().read(zip).items()).isEmpty();
+    }
 }

@@ -58,6 +58,15 @@ public final class PackagistVersionScheme implements VersionScheme {
         return new PackagistVersion(text, normalized, PhpVersionCompare.key(normalized));
     }
 
+    /**
+     * A version already in Composer's normalized form, as a constraint holds it, compared as Composer compares a
+     * constraint's version: PHP's {@code version_compare} on the string as it is. Composer builds such strings that
+     * it would not normalize again ({@code <1.0.0dev} is the constraint {@code < 1.0.0.0-dev-dev}).
+     */
+    public Version ofNormalized(String normalized) {
+        return new PackagistVersion(normalized, normalized, PhpVersionCompare.key(normalized));
+    }
+
     /** The version Composer would store for {@code text}. */
     public String normalize(String text) throws InvalidVersionException {
         String version = phpTrim(text);
