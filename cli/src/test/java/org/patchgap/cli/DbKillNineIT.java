@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -99,5 +100,91 @@ class DbKillNineIT {
         assertThat(again.exit()).as(again.err()).isZero();
         System.out.println("DbKillNineIT: " + TRIALS + " trials, " + completed + " imports had committed before the kill, "
                 + halfWritten + " were killed while writing their file");
+    }
+
+    private static final Pattern OSV_NPM = Pattern.compile("^osv:npm\\s+([0-9,]+)\\s", Pattern.MULTILINE);
+
+    /** {@code count} OSV records of npm as OSV's bucket serves them: one zip, {@code all.zip}. */
+    private static byte[] dump(int count, int version) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < count; i++) {
+                String id = "GHSA-npm-" + i;
+                zip.putNextEntry(new java.util.zip.ZipEntry(id + ".json"));
+                zip.write("""
+                        {"schema_version": "1.6.0", "id": "%s", "modified": "2024-01-%02dT00:00:00Z",
+                         "summary": "record %d", "aliases": ["CVE-2099-%d"],
+                         "affected": [{"package": {"ecosystem": "npm", "name": "pkg-%d"},
+                           "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}, {"fixed": "1.%d.0"}]}]}]}
+                        """.formatted(id, 1 + version % 28, i, 20000 + i, i % 500, i).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private Integer npmRecords(Path db) throws Exception {
+        CliProcess.Run status = CliProcess.run(dir, Map.of(), "", "db", "status", "--db", db.toString());
+        assertThat(status.exit()).as(status.out() + status.err()).isZero();
+        Matcher m = OSV_NPM.matcher(status.out());
+        return m.find() ? Integer.parseInt(m.group(1).replace(",", "")) : null;
+    }
+
+    /**
+     * kill -9 of {@code patchgap db update --source osv:npm} against a local OSV bucket whose dump grows by one
+     * record every trial: afterwards the source holds the previous dump or the new one, whole, never a mix.
+     */
+    @Test
+    void aKilledUpdateLeavesTheDatabaseWholeEitherSide() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<byte[]> served = new java.util.concurrent.atomic.AtomicReference<>(
+                dump(RECORDS, 0));
+        com.sun.net.httpserver.HttpServer bucket = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        bucket.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestURI().getPath().equals("/npm/all.zip") ? served.get() : null;
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        bucket.start();
+        try {
+            Map<String, String> env = Map.of("PATCHGAP_OSV_URL", "http://127.0.0.1:" + bucket.getAddress().getPort() + "/");
+            Path db = dir.resolve("db-update");
+            long started = System.nanoTime();
+            CliProcess.Run first = CliProcess.run(dir, env, "", "db", "update", "--db", db.toString(), "--source", "osv:npm");
+            long updateMillis = Math.max(300, (System.nanoTime() - started) / 1_000_000);
+            assertThat(first.exit()).as(first.out() + first.err()).isZero();
+            int expected = npmRecords(db);
+            assertThat(expected).isEqualTo(RECORDS);
+            Random random = new Random(16);
+            int completed = 0;
+            for (int trial = 1; trial <= TRIALS; trial++) {
+                served.set(dump(RECORDS + trial, trial));
+                List<String> command = new java.util.ArrayList<>(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC", "-jar", CliProcess.JAR.toString(), "db", "update", "--db", db.toString(),
+                        "--source", "osv:npm"));
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                builder.environment().putAll(env);
+                Process updating = builder.start();
+                Thread.sleep(updateMillis * 6 / 10 + random.nextInt((int) (updateMillis * 7 / 10)));
+                updating.destroyForcibly();
+                assertThat(updating.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                Integer after = npmRecords(db);
+                assertThat(after).as("trial " + trial + ": the previous dump or the new one, whole")
+                        .isIn(expected, RECORDS + trial);
+                if (after == RECORDS + trial) completed++;
+                System.out.println("DbKillNineIT update trial " + trial + ": " + (after == expected ? "previous data kept"
+                        : "the update had committed"));
+                expected = after;
+            }
+            CliProcess.Run again = CliProcess.run(dir, env, "", "db", "update", "--db", db.toString(), "--source", "osv:npm");
+            assertThat(again.exit()).as(again.out() + again.err()).isZero();
+            assertThat(npmRecords(db)).isEqualTo(RECORDS + TRIALS);
+            System.out.println("DbKillNineIT: " + TRIALS + " update trials, " + completed + " had committed before the kill");
+        } finally {
+            bucket.stop(0);
+        }
     }
 }

@@ -105,6 +105,84 @@ class KillNineIT {
         assertThat(uploadsBeforeKill).as("uploads happened before the kills").isPositive();
     }
 
+    static final int REMATCH_TARGETS = 120;
+
+    /**
+     * kill -9 while advisory imports re-match the fleet: an advisory that alternately names and withdraws a package
+     * that {@value #REMATCH_TARGETS} targets have, each import re-matching all of them in one transaction. After the
+     * restart the targets' findings are all open or all resolved, never some of each, and importing the advisory
+     * as it stands changes nothing.
+     */
+    @Test
+    void killedDuringRematchesLeavesTheFleetAllOrNothing(@TempDir Path data) throws Exception {
+        String pgUrl = DATABASE.equals("h2") ? null : PostgresDatabase.create("killnine_rematch");
+        try {
+            rematchTrials(pgUrl == null ? new String[] {"--data", data.toString(), "--port", "0"}
+                    : new String[] {"--data", data.toString(), "--port", "0", "--db-url", pgUrl, "--db-user",
+                            PostgresDatabase.USER});
+        } finally {
+            if (pgUrl != null) PostgresDatabase.drop(pgUrl);
+        }
+    }
+
+    private void rematchTrials(String[] serverArgs) throws Exception {
+        String pkg = "rematch-pkg";
+        byte[] named = Fixtures.osv("GHSA-rematch", "CVE-2099-8009", pkg, "0", "2.0.0", "2020-01-01T00:00:00Z");
+        byte[] withdrawn = Fixtures.osv("GHSA-rematch", "CVE-2099-8009", pkg, "0", "2.0.0", "2020-01-01T00:00:00Z",
+                "2020-02-01T00:00:00Z", "HIGH");
+        String key;
+        try (ServerProcess server = ServerProcess.start(serverArgs)) {
+            server.awaitReady(Duration.ofSeconds(90));
+            key = server.key;
+            Api api = server.api(key);
+            for (int t = 0; t < REMATCH_TARGETS; t++) {
+                assertThat(api.put("/api/v1/targets/fleet-" + t + "/inventory?filename=bom.json",
+                        Fixtures.sbom("fleet-" + t, new Pkg(pkg, "1.0.0"), new Pkg("other-" + t, "1.0.0"))).status()).isEqualTo(200);
+            }
+            // Stored from the start, so that no findings always means "stored withdrawn".
+            assertThat(api.post("/api/v1/advisories?filename=r.json", withdrawn).status()).isEqualTo(200);
+        }
+        Random random = new Random(11);
+        int importsBeforeKill = 0;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            ServerProcess server = ServerProcess.start(serverArgs);
+            server.awaitReady(Duration.ofSeconds(90));
+            Api api = server.api(key);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger done = new AtomicInteger();
+            Thread importer = new Thread(() -> {
+                int i = 0;
+                while (!stop.get()) {
+                    try {
+                        api.post("/api/v1/advisories?filename=r.json", i++ % 2 == 0 ? named : withdrawn);
+                        done.incrementAndGet();
+                    } catch (AssertionError e) {
+                        return; // the server is gone
+                    }
+                }
+            });
+            importer.start();
+            Thread.sleep(1500 + random.nextInt(2500));
+            server.kill();
+            stop.set(true);
+            importer.join(30_000);
+            importsBeforeKill += done.get();
+            try (ServerProcess after = ServerProcess.start(serverArgs)) {
+                after.awaitReady(Duration.ofSeconds(90));
+                Api check = after.api(key);
+                int open = check.get("/api/v1/findings?vulnerability=CVE-2099-8009&size=1").json().get("total").asInt();
+                System.out.println("KillNineIT " + DATABASE + " re-match trial " + trial + ": " + done.get()
+                        + " imports before the kill; " + open + " targets open after");
+                assertThat(open).as("trial " + trial + "; server output:\n" + String.join("\n", after.output))
+                        .isIn(0, REMATCH_TARGETS);
+                Api.Response again = check.post("/api/v1/advisories?filename=r.json", open == 0 ? withdrawn : named);
+                assertThat(again.status()).isEqualTo(200);
+                assertThat(again.json().get("changed").asInt()).as("the stored advisory is the one the findings say").isZero();
+            }
+        }
+        assertThat(importsBeforeKill).as("imports happened before the kills").isPositive();
+    }
+
     /** An SBOM of {@code size} components, the first of them vulnerable. */
     static byte[] inventory(String vulnerable, int size) {
         Pkg[] packages = new Pkg[size];

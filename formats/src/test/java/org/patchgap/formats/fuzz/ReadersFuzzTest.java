@@ -64,6 +64,55 @@ class ReadersFuzzTest {
         }
     }
 
+    /** Readers whose files are text with a grammar of their own (lockfiles, package databases, exports). */
+    private static final List<InventoryReader> TEXT = family("YarnLockReader", "PnpmLockReader", "RequirementsReader",
+            "PoetryLockReader", "UvLockReader", "GradleLockfileReader", "GoModReader", "CargoLockReader",
+            "GemfileLockReader", "DpkgStatusReader", "ApkInstalledReader", "RpmQaReader", "SpdxTagValueReader",
+            "SysteminfoReader", "WmicQfeReader");
+    /** Readers of binary files: RPM's three databases and Java archives. */
+    private static final List<InventoryReader> BINARY = family("RpmDbReader", "RpmBdbReader", "RpmNdbReader",
+            "JavaArchiveReader");
+    /** Readers of JSON and XML documents. */
+    private static final List<InventoryReader> STRUCTURED = family("CycloneDxReader", "PackageLockReader",
+            "PipfileLockReader", "ComposerLockReader", "PackagesLockReader", "SpdxJsonReader", "OsqueryReader",
+            "GetComputerInfoJsonReader", "GetHotFixJsonReader", "SmbConfigurationJsonReader", "OsqueryWindowsReader",
+            "PomReader");
+
+    private static List<InventoryReader> family(String... names) {
+        List<String> wanted = List.of(names);
+        List<InventoryReader> out = InventoryReaders.all().stream()
+                .filter(r -> wanted.contains(r.getClass().getSimpleName())).toList();
+        if (out.size() != names.length) throw new IllegalStateException("a reader was renamed: " + wanted);
+        return out;
+    }
+
+    private static void readWithOneOf(List<InventoryReader> readers, byte[] data) {
+        InventoryReader reader = readers.get(data.length == 0 ? 0 : Byte.toUnsignedInt(data[0]) % readers.size());
+        try {
+            reader.read(file(rest(data), "input"));
+        } catch (BadInputException refused) {
+            // a clear error naming the place
+        }
+    }
+
+    /** The text grammars, each with a budget of its own share (the first byte picks among 15). */
+    @FuzzTest(maxDuration = "60s")
+    void textInventories(byte[] data) {
+        readWithOneOf(TEXT, data);
+    }
+
+    /** RPM's SQLite, Berkeley DB and NDB databases and Java archives (the first byte picks among 4). */
+    @FuzzTest(maxDuration = "60s")
+    void binaryInventories(byte[] data) {
+        readWithOneOf(BINARY, data);
+    }
+
+    /** CycloneDX (JSON and XML), SPDX JSON, the JSON lockfiles, POMs, osquery and the Windows JSON exports. */
+    @FuzzTest(maxDuration = "60s")
+    void structuredInventories(byte[] data) {
+        readWithOneOf(STRUCTURED, data);
+    }
+
     private static final List<AdvisoryReader> ADVISORIES = List.of(new OsvReader(), new CsafAdvisoryReader(),
             new OpenVexReader(), new CycloneDxVexReader());
 
@@ -86,6 +135,32 @@ class ReadersFuzzTest {
             }
         } catch (BadInputException refused) {
             // a clear error naming the place
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * Advisory drafts, what a disclosure case's coordinators submit for publication: a draft is read or refused with
+     * its problems ({@code InvalidDraftException}); when read, both writers write it without an exception.
+     */
+    @FuzzTest(maxDuration = "60s")
+    void advisoryDrafts(byte[] data) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = JSON.readTree(data);
+        } catch (java.io.IOException notJson) {
+            return; // the server refuses it before the reader sees it
+        }
+        try {
+            org.patchgap.formats.advisory.AdvisoryDraft draft =
+                    org.patchgap.formats.advisory.AdvisoryDraftReader.read(root, "draft.json");
+            java.time.Instant at = java.time.Instant.parse("2026-12-07T10:00:00Z");
+            org.patchgap.formats.advisory.CsafAdvisoryWriter.bytes(draft, new org.patchgap.formats.advisory.CsafAdvisoryWriter
+                    .Publication("FUZZ-2026-0001", "fuzz", "https://fuzz.invalid", at, "test", "https://fuzz.invalid/x.json"));
+            org.patchgap.formats.advisory.OsvAdvisoryWriter.bytes(draft, "FUZZ-2026-0001", at, "https://fuzz.invalid/x.json");
+        } catch (org.patchgap.formats.advisory.AdvisoryDraftReader.InvalidDraftException refused) {
+            // every problem named at its JSON path
         }
     }
 }
