@@ -72,7 +72,7 @@ public final class JavaArchiveReader implements InventoryReader {
             }
         } catch (NoSuchFileException e) {
             throw new BadInputException(Location.of(source), "no such file");
-        } catch (ZipException e) {
+        } catch (ZipException | IllegalArgumentException e) {
             throw new BadInputException(Location.of(source), "expected a Java archive (zip): " + e.getMessage());
         } catch (IOException e) {
             throw new BadInputException(Location.of(source), "cannot read: " + e.getMessage(), e);
@@ -124,7 +124,8 @@ public final class JavaArchiveReader implements InventoryReader {
                     visit(source, prefix, entry.getName(), zip, depth, out, problems);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // ZipInputStream throws IllegalArgumentException for an entry name that is not UTF-8 (found by fuzzing).
             problems.add(new Problem(new Location(source, place), "nested archive cannot be read ("
                     + e.getMessage() + "); skipped"));
             return;

@@ -115,6 +115,12 @@ public final class PomReader implements InventoryReader {
         return current;
     }
 
+    private static BadInputException notWellFormed(Path file, XMLStreamException e) {
+        String place = e.getLocation() == null ? null : "line " + e.getLocation().getLineNumber();
+        return new BadInputException(new Location(file.toString(), place), "not well-formed XML: "
+                + String.valueOf(e.getMessage()).replaceAll("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message: ", ""));
+    }
+
     private static Pom parse(Path file) throws BadInputException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         // A POM never needs a DTD; refusing them keeps external entities out.
@@ -159,9 +165,12 @@ public final class PomReader implements InventoryReader {
                 }
             }
         } catch (XMLStreamException e) {
-            String place = e.getLocation() == null ? null : "line " + e.getLocation().getLineNumber();
-            throw new BadInputException(new Location(file.toString(), place), "not well-formed XML: "
-                    + e.getMessage().replaceAll("(?s)^ParseError at \\[row,col]:\\[\\d+,\\d+]\\s*Message: ", ""));
+            throw notWellFormed(file, e);
+        } catch (RuntimeException e) {
+            // Woodstox (the StAX parser on the class path) reports some errors lazily, from getText(), as an
+            // unchecked WstxLazyException around the XMLStreamException (the fuzzer found one: issue 15).
+            if (e.getCause() instanceof XMLStreamException xml) throw notWellFormed(file, xml);
+            throw e;
         } catch (NoSuchFileException e) {
             throw new BadInputException(Location.of(file.toString()), "no such file");
         } catch (IOException e) {

@@ -113,7 +113,12 @@ public final class YarnLockReader implements InventoryReader {
                 return;
             }
             Location location = new Location(source, "line " + line);
-            String first = unquote(header.split(",")[0]);
+            // split(",", -1): a header of only commas has an empty first pattern (split(",") would give none).
+            String first = unquote(header.split(",", -1)[0].strip());
+            if (first.isEmpty() && resolution == null) {
+                problems.add(new Problem(location, "entry without a package pattern; skipped"));
+                return;
+            }
             String name;
             String version = this.version;
             if (resolution != null) {

@@ -205,6 +205,7 @@ final class CvrfReader {
     }
 
     private static Document parse(Path file) throws BadInputException {
+        org.patchgap.formats.support.InputLimits.requireReadableWhole(file);
         try (InputStream in = Files.newInputStream(file)) {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);

@@ -193,4 +193,19 @@ class HostileInputTest {
         }
         assertThat(new OsvReader().read(zip).items()).isEmpty();
     }
+
+    @Test
+    void aCvrfDocumentWithAnExternalEntityIsRefusedUnread(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-CONTENT");
+        Path cvrf = Files.writeString(dir.resolve("2017-Mar.xml"), """
+                <?xml version="1.0"?>
+                <!DOCTYPE cvrfdoc [<!ENTITY leak SYSTEM "%s">]>
+                <cvrfdoc xmlns="http://www.icasi.org/CVRF/schema/cvrf/1.1">
+                  <DocumentTitle>&leak;</DocumentTitle>
+                </cvrfdoc>
+                """.formatted(secret.toUri()));
+        assertThatThrownBy(() -> org.patchgap.formats.windows.WindowsAdvisories.read(cvrf))
+                .isInstanceOf(BadInputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("TOP-SECRET-CONTENT"));
+    }
 }
