@@ -61,8 +61,8 @@ final class ServerOptions {
                 case "--data" -> data = value(args, ++i, a);
                 case "--db-url" -> {
                     dbUrl = value(args, ++i, a);
-                    if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
-                        throw new UsageException("--db-url takes a jdbc:postgresql: (or jdbc:h2:) URL: " + dbUrl);
+                    if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:hsqldb:")) {
+                        throw new UsageException("--db-url takes a jdbc:postgresql: (or jdbc:h2:, jdbc:hsqldb:) URL: " + dbUrl);
                     }
                 }
                 case "--db-user" -> p.put("spring.datasource.username", value(args, ++i, a));

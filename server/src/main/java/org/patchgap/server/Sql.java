@@ -16,6 +16,19 @@ public final class Sql {
 
     private Sql() {}
 
+    private static volatile Boolean hsqldb;
+
+    /** Whether the database is HSQLDB (the embedded store), which has MERGE but not PostgreSQL's ON CONFLICT. */
+    public static boolean isHsqldb(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        Boolean known = hsqldb;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("hsql")));
+            hsqldb = known;
+        }
+        return known;
+    }
+
     /** {@code ?, ?, ?} for {@code n} parameters. */
     public static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));

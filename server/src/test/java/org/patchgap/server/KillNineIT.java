@@ -31,9 +31,9 @@ class KillNineIT {
 
     @Test
     void killedDuringUploadsLosesNothingAndHalfWritesNothing(@TempDir Path data) throws Exception {
-        String pgUrl = DATABASE.equals("h2") ? null : PostgresDatabase.create("killnine");
+        String pgUrl = !DATABASE.equals("postgres") ? null : PostgresDatabase.create("killnine");
         try {
-            run(data, pgUrl == null ? new String[] {"--data", data.toString(), "--port", "0"}
+            run(data, DATABASE.equals("hsqldb") ? hsqldb(data) : pgUrl == null ? new String[] {"--data", data.toString(), "--port", "0"}
                     : new String[] {"--data", data.toString(), "--port", "0", "--db-url", pgUrl, "--db-user",
                             PostgresDatabase.USER});
         } finally {
@@ -107,6 +107,11 @@ class KillNineIT {
 
     static final int REMATCH_TARGETS = 120;
 
+    private static String[] hsqldb(Path data) {
+        return new String[] {"--data", data.toString(), "--port", "0", "--db-url", "jdbc:hsqldb:file:" + data.resolve("hsql/fleet")
+                + ";sql.syntax_pgs=true;hsqldb.write_delay=false;hsqldb.tx=mvcc", "--db-user", "SA"};
+    }
+
     /**
      * kill -9 while advisory imports re-match the fleet: an advisory that alternately names and withdraws a package
      * that {@value #REMATCH_TARGETS} targets have, each import re-matching all of them in one transaction. After the
@@ -115,9 +120,9 @@ class KillNineIT {
      */
     @Test
     void killedDuringRematchesLeavesTheFleetAllOrNothing(@TempDir Path data) throws Exception {
-        String pgUrl = DATABASE.equals("h2") ? null : PostgresDatabase.create("killnine_rematch");
+        String pgUrl = !DATABASE.equals("postgres") ? null : PostgresDatabase.create("killnine_rematch");
         try {
-            rematchTrials(pgUrl == null ? new String[] {"--data", data.toString(), "--port", "0"}
+            rematchTrials(DATABASE.equals("hsqldb") ? hsqldb(data) : pgUrl == null ? new String[] {"--data", data.toString(), "--port", "0"}
                     : new String[] {"--data", data.toString(), "--port", "0", "--db-url", pgUrl, "--db-user",
                             PostgresDatabase.USER});
         } finally {

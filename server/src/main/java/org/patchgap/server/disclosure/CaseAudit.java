@@ -42,13 +42,13 @@ public class CaseAudit {
         int seq = last.isEmpty() ? 1 : (Integer) last.get(0)[0] + 1;
         String prev = last.isEmpty() ? GENESIS : (String) last.get(0)[1];
         String hash = hash(prev, seq, when, who, party.code(), action, detail);
-        jdbc.update("INSERT INTO case_audit (case_id, seq, at, who, party, action, detail, prev_hash, entry_hash) "
+        jdbc.update("INSERT INTO case_audit (case_id, seq, logged_at, who, party, action, detail, prev_hash, entry_hash) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", caseId, seq, sql(when), who, party.code(), action, detail, prev, hash);
     }
 
     public Log read(long caseId) {
-        List<Object[]> rows = jdbc.query("SELECT seq, at, who, party, action, detail, prev_hash, entry_hash FROM case_audit "
-                + "WHERE case_id = ? ORDER BY seq", (rs, i) -> new Object[] {rs.getInt(1), Times.instant(rs, "at"),
+        List<Object[]> rows = jdbc.query("SELECT seq, logged_at, who, party, action, detail, prev_hash, entry_hash FROM case_audit "
+                + "WHERE case_id = ? ORDER BY seq", (rs, i) -> new Object[] {rs.getInt(1), Times.instant(rs, "logged_at"),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)}, caseId);
         String prev = GENESIS;
         Integer broken = null;

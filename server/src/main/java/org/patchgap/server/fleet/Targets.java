@@ -69,8 +69,15 @@ public class Targets {
      */
     TargetRow lockOrCreate(long teamId, String name, Target.Kind kind, Instant at) {
         // ON CONFLICT: two first uploads of one name at once must not fail (nor, in PostgreSQL, abort the transaction).
-        jdbc.update("INSERT INTO target (team_id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
-                + "ON CONFLICT DO NOTHING", teamId, name, kind.name(), sql(at), sql(at));
+        if (org.patchgap.server.Sql.isHsqldb(jdbc)) {
+            jdbc.update("MERGE INTO target t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(20)), "
+                    + "CAST(? AS TIMESTAMP WITH TIME ZONE))) AS v (team_id, name, kind, made) ON t.team_id = v.team_id AND t.name = v.name "
+                    + "WHEN NOT MATCHED THEN INSERT (team_id, name, kind, created_at, updated_at) VALUES (v.team_id, v.name, v.kind, v.made, v.made)",
+                    teamId, name, kind.name(), sql(at));
+        } else {
+            jdbc.update("INSERT INTO target (team_id, name, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
+                    + "ON CONFLICT DO NOTHING", teamId, name, kind.name(), sql(at), sql(at));
+        }
         List<Long> ids = jdbc.queryForList("SELECT id FROM target WHERE team_id = ? AND name = ? FOR UPDATE", Long.class,
                 teamId, name);
         if (!ids.isEmpty()) return byId(ids.get(0)).orElseThrow();
