@@ -152,9 +152,13 @@ public final class TomlBlocks {
                     case 'n' -> out.append('\n');
                     case 't' -> out.append('\t');
                     case 'u' -> {
-                        if (i + 4 < s.length()) {
-                            out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                        String hex = i + 4 < s.length() ? s.substring(i + 1, i + 5) : "";
+                        // An escape not followed by four hex digits is kept as written (the fuzzer found it threw).
+                        if (hex.matches("[0-9A-Fa-f]{4}")) {
+                            out.append((char) Integer.parseInt(hex, 16));
                             i += 4;
+                        } else {
+                            out.append('\\').append('u');
                         }
                     }
                     default -> out.append(n);
