@@ -176,8 +176,7 @@ public class AdvisoryPublisher {
 
     @Transactional(rollbackFor = BadInputException.class)
     public Published publish(Caller caller, String publicId, Instant at, String baseUrl) throws BadInputException {
-        Cases.Visible v = cases.forChange(caller, publicId);
-        if (!v.party().isCoordinator()) throw ApiException.forbidden("only the case's coordinators publish");
+        Cases.Visible v = cases.coordinatorChange(caller, publicId);
         Cases.requireState(v.c(), CaseState.ACCEPTED, "publish");
         if (v.c().advisoryDraft() == null) {
             throw new ApiException(HttpStatus.CONFLICT, "conflict", "the case has no advisory draft (PUT .../advisory)");

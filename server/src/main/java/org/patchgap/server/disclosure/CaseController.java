@@ -421,7 +421,7 @@ public class CaseController {
         return v == null || !v.isTextual() ? null : v.asText();
     }
 
-    static @Nullable LocalDate date(@Nullable String text, String field) {
+    public static @Nullable LocalDate date(@Nullable String text, String field) {
         if (text == null || text.isBlank()) return null;
         try {
             return LocalDate.parse(text.strip());

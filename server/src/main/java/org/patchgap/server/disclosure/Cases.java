@@ -175,7 +175,7 @@ public class Cases {
         return fresh;
     }
 
-    private Visible coordinatorChange(Caller caller, String publicId) {
+    Visible coordinatorChange(Caller caller, String publicId) {
         Visible v = forChange(caller, publicId);
         if (!v.party().isCoordinator()) throw ApiException.forbidden("only the case's coordinators may do that");
         return v;

@@ -212,11 +212,6 @@ public class DisclosurePages {
     }
 
     private static @Nullable LocalDate date(@Nullable String s) {
-        if (s == null || s.isBlank()) return null;
-        try {
-            return LocalDate.parse(s.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest("not a date: " + s);
-        }
+        return CaseController.date(s, "date");
     }
 }

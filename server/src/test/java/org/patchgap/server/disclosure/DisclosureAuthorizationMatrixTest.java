@@ -63,7 +63,7 @@ class DisclosureAuthorizationMatrixTest extends ServerTestBase {
 
     @Test
     void nonParticipantsLearnNothing() {
-        DisclosureSetup p = new DisclosureSetup(this, admin, base(), this::keyFor);
+        DisclosureSetup p = new DisclosureSetup(admin, base(), this::keyFor);
         String reported = p.report("reported, not triaged").get("case").asText();
         JsonNode embargoedReport = p.report("embargoed");
         String embargoed = embargoedReport.get("case").asText();
@@ -137,7 +137,7 @@ class DisclosureAuthorizationMatrixTest extends ServerTestBase {
 
     @Test
     void participantsGetWhatTheirPartyAllows() {
-        DisclosureSetup p = new DisclosureSetup(this, admin, base(), this::keyFor);
+        DisclosureSetup p = new DisclosureSetup(admin, base(), this::keyFor);
         JsonNode report = p.report("embargoed");
         String id = report.get("case").asText();
         Api reporter = new Api(base(), report.get("token").asText());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.patchgap.server.Api;
-import org.patchgap.server.ServerTestBase;
 import org.patchgap.server.auth.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,7 +30,7 @@ final class DisclosureSetup {
     final Api anonymous;
     final String npmPackage;
 
-    DisclosureSetup(ServerTestBase test, Api admin, String base, KeyMaker keys) {
+    DisclosureSetup(Api admin, String base, KeyMaker keys) {
         String run = UUID.randomUUID().toString().substring(0, 8);
         coordinatorTeam = "cert-" + run;
         vendorA = "acme-" + run;

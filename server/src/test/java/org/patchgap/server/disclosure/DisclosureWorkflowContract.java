@@ -41,7 +41,7 @@ abstract class DisclosureWorkflowContract extends ServerTestBase {
 
     @BeforeEach
     void parties() {
-        p = new DisclosureSetup(this, admin, base(), this::keyFor);
+        p = new DisclosureSetup(admin, base(), this::keyFor);
     }
 
     private static String c(String id) {
