@@ -18,7 +18,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * patchgap serve [--port N] [--bind ADDRESS] [--data DIR] [--db-url JDBC-URL [--db-user U] [--db-password P]] [--demo]
  * </pre>
  *
- * Without {@code --db-url} the database is an H2 file under the data directory, so nothing needs to be installed;
+ * Without {@code --db-url} the database is an HSQLDB file database under the data directory ({@link EmbeddedDatabase}),
+ * so nothing needs to be installed;
  * with it, PostgreSQL 15+ (the same migrations). Options may also be given as Spring properties
  * ({@code --server.port=...}).
  */
@@ -50,6 +51,7 @@ public class PatchgapServer {
                     + e.getMessage());
             System.exit(2);
         }
+        if (properties.containsKey(ServerOptions.EMBEDDED)) moveH2DatabaseOnce(properties);
         SpringApplication app = new SpringApplication(PatchgapServer.class);
         app.setBannerMode(Banner.Mode.OFF);
         app.setDefaultProperties(new LinkedHashMap<>(properties));
@@ -58,6 +60,28 @@ public class PatchgapServer {
         } catch (RuntimeException e) {
             System.err.println("patchgap serve: cannot start: " + StartupFailure.describe(e));
             System.exit(1);
+        }
+    }
+
+    /**
+     * A data directory from before ADR 0016 holds an H2 database: copy it into HSQLDB once. When that fails the server
+     * runs on the H2 database as before, and says so; the next start tries again.
+     */
+    private static void moveH2DatabaseOnce(Map<String, Object> properties) {
+        Path dir = Path.of((String) properties.get("patchgap.datadir"));
+        if (!EmbeddedDatabase.holdsOnlyH2(dir)) return;
+        PrintStream err = System.err;
+        err.println("patchgap serve: moving the embedded database in " + dir + " from H2 to HSQLDB (docs/decisions/0016):");
+        long started = System.nanoTime();
+        try {
+            H2ToHsqldb.Result moved = new H2ToHsqldb(dir, err).run();
+            err.printf("patchgap serve: moved %,d rows of %d tables in %.1f s; the H2 file is kept as %s.moved-to-hsqldb%n",
+                    moved.total(), moved.rows().size(), (System.nanoTime() - started) / 1e9, EmbeddedDatabase.H2_FILE);
+        } catch (Exception e) {
+            err.println("patchgap serve: could not move the H2 database (" + StartupFailure.describe(e)
+                    + "); running on it as before, the next start tries again");
+            properties.put("spring.datasource.url", EmbeddedDatabase.h2Url(dir));
+            properties.remove("spring.datasource.username");
         }
     }
 }

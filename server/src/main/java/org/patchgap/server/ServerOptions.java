@@ -8,12 +8,14 @@ import java.util.Map;
 final class ServerOptions {
 
     static final String HELP = "patchgap.help";
+    /** Set when the database is the embedded one (no --db-url). */
+    static final String EMBEDDED = "patchgap.embedded-database";
     static final String USAGE = """
             usage: patchgap serve [--port N] [--bind ADDRESS] [--data DIR] [--db-url JDBC-URL [--db-user USER] [--db-password PASSWORD]]
                       [--refresh SOURCES] [--demo]
               --port N          port to listen on (default 8080; 0 picks a free one)
               --bind ADDRESS    address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)
-              --data DIR        data directory: the embedded database and downloads (default $PATCHGAP_DATA,
+              --data DIR        data directory: the embedded database (HSQLDB) and downloads (default $PATCHGAP_DATA,
                                 else $XDG_DATA_HOME/patchgap/server, else ~/.local/share/patchgap/server)
               --db-url URL      a PostgreSQL database instead of the embedded one, e.g. jdbc:postgresql://db/patchgap
               --refresh SOURCES keep the advisories fresh from these db update sources, every 6 hours
@@ -61,8 +63,8 @@ final class ServerOptions {
                 case "--data" -> data = value(args, ++i, a);
                 case "--db-url" -> {
                     dbUrl = value(args, ++i, a);
-                    if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:hsqldb:")) {
-                        throw new UsageException("--db-url takes a jdbc:postgresql: (or jdbc:h2:, jdbc:hsqldb:) URL: " + dbUrl);
+                    if (!dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:hsqldb:") && !dbUrl.startsWith("jdbc:h2:")) {
+                        throw new UsageException("--db-url takes a jdbc:postgresql: (or jdbc:hsqldb:, jdbc:h2:) URL: " + dbUrl);
                     }
                 }
                 case "--db-user" -> p.put("spring.datasource.username", value(args, ++i, a));
@@ -81,13 +83,14 @@ final class ServerOptions {
             p.put("patchgap.demo", true);
         }
         p.put("patchgap.datadir", dir.toString());
-        p.put("spring.datasource.url", dbUrl != null ? dbUrl : h2Url(dir));
+        if (dbUrl != null) {
+            p.put("spring.datasource.url", dbUrl);
+        } else {
+            p.put(EMBEDDED, true);
+            p.put("spring.datasource.url", EmbeddedDatabase.url(dir));
+            p.putIfAbsent("spring.datasource.username", EmbeddedDatabase.USER);
+        }
         return p;
-    }
-
-    static String h2Url(Path dir) {
-        // PostgreSQL mode: one set of migrations and queries for both databases.
-        return "jdbc:h2:file:" + dir.resolve("fleet") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
     private static String defaultData(Map<String, String> env) {

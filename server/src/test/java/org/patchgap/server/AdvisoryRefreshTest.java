@@ -25,8 +25,7 @@ class AdvisoryRefreshTest extends ServerTestBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:refresh-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.url", () -> TestDatabases.embeddedMemory("refresh"));
         registry.add("patchgap.refresh.sources", () -> "osv:npm,kev");
         registry.add("patchgap.refresh.initial-ms", () -> "3600000");
         registry.add("patchgap.datadir", () -> "target/refresh-test-" + UUID.randomUUID());

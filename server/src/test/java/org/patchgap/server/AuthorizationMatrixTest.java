@@ -22,8 +22,7 @@ class AuthorizationMatrixTest extends ServerTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:authz-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.url", () -> TestDatabases.embeddedMemory("authz"));
     }
 
     private String teamA;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.patchgap.server.Fixtures.Pkg;
 
 /**
- * What the fleet server promises, over HTTP, run against each database (H2 and PostgreSQL subclasses): uploads
+ * What the fleet server promises, over HTTP, run against each database (HSQLDB, H2 and PostgreSQL subclasses): uploads
  * matched like the CLI, history kept (opened, resolved, re-opened), re-matching when advisories change, the patch
  * gap, filters, removal and bad input.
  */
@@ -34,6 +34,16 @@ abstract class FleetApiContract extends ServerTestBase {
         Api.Response r = admin.get("/api/v1/findings?team=" + team + "&" + query);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Id 0 means "none" in the server (a reporter's team, a signed-in user's key): no row may have it. */
+    @Test
+    void idsStartAtOne() {
+        assertThat(jdbc.queryForObject("SELECT MIN(id) FROM team", Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("SELECT MIN(id) FROM api_key", Long.class)).isEqualTo(1L);
     }
 
     @Test

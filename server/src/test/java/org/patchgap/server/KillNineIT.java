@@ -19,23 +19,22 @@ import org.patchgap.server.Fixtures.Pkg;
  * uploads, the one its upload log names last), and its findings agree with it (the same inventory uploaded again
  * changes nothing). {@code -Dpatchgap.killTrials=N} runs more trials (docs/benchmarks.md records a longer run).
  *
- * <p>Against PostgreSQL, the production database. The embedded H2 file store (2.5.252) is not crash-safe under
- * SIGKILL: half-written inventories, and commits left unfinished whose row locks spin forever (docs/benchmarks.md,
- * "kill -9"). {@code -Dpatchgap.killDatabase=h2} runs the same trials on H2, to follow that upstream problem.
+ * <p>Against the embedded default, HSQLDB (ADR 0016); {@code -Dpatchgap.killDatabase=postgres} runs the same trials on
+ * PostgreSQL, the production database. {@code -Dpatchgap.killDatabase=h2} runs them on H2, the embedded database
+ * before, which is not crash-safe under SIGKILL (half-written inventories, commits left unfinished whose row locks
+ * spin forever: docs/benchmarks.md, "kill -9"), to follow that upstream problem.
  */
 class KillNineIT {
 
     static final int TRIALS = Integer.getInteger("patchgap.killTrials", 2);
-    static final String DATABASE = System.getProperty("patchgap.killDatabase", "postgres");
+    static final String DATABASE = System.getProperty("patchgap.killDatabase", "embedded");
     static final int[] SIZES = {150, 400};
 
     @Test
     void killedDuringUploadsLosesNothingAndHalfWritesNothing(@TempDir Path data) throws Exception {
         String pgUrl = !DATABASE.equals("postgres") ? null : PostgresDatabase.create("killnine");
         try {
-            run(data, DATABASE.equals("hsqldb") ? hsqldb(data) : pgUrl == null ? new String[] {"--data", data.toString(), "--port", "0"}
-                    : new String[] {"--data", data.toString(), "--port", "0", "--db-url", pgUrl, "--db-user",
-                            PostgresDatabase.USER});
+            run(data, serverArgs(data, pgUrl));
         } finally {
             if (pgUrl != null) PostgresDatabase.drop(pgUrl);
         }
@@ -107,9 +106,16 @@ class KillNineIT {
 
     static final int REMATCH_TARGETS = 120;
 
-    private static String[] hsqldb(Path data) {
-        return new String[] {"--data", data.toString(), "--port", "0", "--db-url", "jdbc:hsqldb:file:" + data.resolve("hsql/fleet")
-                + ";sql.syntax_pgs=true;hsqldb.write_delay=false;hsqldb.tx=mvcc", "--db-user", "SA"};
+    /** The server's command line for {@link #DATABASE}: the embedded default, PostgreSQL at pgUrl, or H2. */
+    private static String[] serverArgs(Path data, String pgUrl) {
+        return switch (DATABASE) {
+            case "embedded" -> new String[] {"--data", data.toString(), "--port", "0"};
+            case "postgres" -> new String[] {"--data", data.toString(), "--port", "0", "--db-url", pgUrl, "--db-user",
+                    PostgresDatabase.USER};
+            case "h2" -> new String[] {"--data", data.toString(), "--port", "0", "--db-url", "jdbc:h2:file:" + data.resolve("fleet")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"};
+            default -> throw new IllegalArgumentException("patchgap.killDatabase: embedded, postgres or h2, not " + DATABASE);
+        };
     }
 
     /**
@@ -122,9 +128,7 @@ class KillNineIT {
     void killedDuringRematchesLeavesTheFleetAllOrNothing(@TempDir Path data) throws Exception {
         String pgUrl = !DATABASE.equals("postgres") ? null : PostgresDatabase.create("killnine_rematch");
         try {
-            rematchTrials(DATABASE.equals("hsqldb") ? hsqldb(data) : pgUrl == null ? new String[] {"--data", data.toString(), "--port", "0"}
-                    : new String[] {"--data", data.toString(), "--port", "0", "--db-url", pgUrl, "--db-user",
-                            PostgresDatabase.USER});
+            rematchTrials(serverArgs(data, pgUrl));
         } finally {
             if (pgUrl != null) PostgresDatabase.drop(pgUrl);
         }

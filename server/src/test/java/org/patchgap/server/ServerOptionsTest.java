@@ -13,7 +13,9 @@ class ServerOptionsTest {
         Map<String, Object> p = ServerOptions.parse(new String[0], Map.of("PATCHGAP_DATA", "/srv/pg"));
         assertThat(p).containsEntry("server.port", 8080).containsEntry("server.address", "127.0.0.1")
                 .containsEntry("patchgap.datadir", "/srv/pg");
-        assertThat((String) p.get("spring.datasource.url")).startsWith("jdbc:h2:file:/srv/pg/fleet;MODE=PostgreSQL");
+        assertThat((String) p.get("spring.datasource.url")).startsWith("jdbc:hsqldb:file:/srv/pg/database/fleet;sql.syntax_pgs=true;")
+                .contains(";hsqldb.write_delay=false");
+        assertThat(p).containsEntry("spring.datasource.username", "SA").containsEntry(ServerOptions.EMBEDDED, true);
     }
 
     @Test

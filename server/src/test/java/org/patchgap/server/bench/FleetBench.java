@@ -30,18 +30,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>the fleet's heap after a full GC and the database's size.</li>
  * </ol>
  *
- * <pre>server/bench.sh [h2|postgres] [uploads] [fleet sizes...]
- * server/bench.sh load [h2|postgres] [clients] [seconds]</pre>
+ * <pre>server/bench.sh [hsqldb|h2|postgres] [uploads] [fleet sizes...]
+ * server/bench.sh load [hsqldb|h2|postgres] [clients] [seconds]</pre>
  */
 public final class FleetBench {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("load")) {
-            loadBench(args.length > 1 ? args[1] : "h2", args.length > 2 ? Integer.parseInt(args[2]) : 8,
+            loadBench(args.length > 1 ? args[1] : "hsqldb", args.length > 2 ? Integer.parseInt(args[2]) : 8,
                     args.length > 3 ? Integer.parseInt(args[3]) : 60);
             return;
         }
-        String db = args.length > 0 ? args[0] : "h2";
+        String db = args.length > 0 ? args[0] : "hsqldb";
         int uploads = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int[] fleets = args.length > 2 ? Arrays.stream(args, 2, args.length).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1000, 10000};
@@ -60,9 +60,12 @@ public final class FleetBench {
 
     static Server start(String db, String name) throws Exception {
         Path data = Files.createTempDirectory("patchgap-bench-" + name);
-        String url = db.equals("postgres")
-                ? org.patchgap.server.BenchDatabases.postgres(name)
-                : "jdbc:h2:file:" + data.resolve("fleet") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String url = switch (db) {
+            case "postgres" -> org.patchgap.server.BenchDatabases.postgres(name);
+            case "h2" -> org.patchgap.server.BenchDatabases.h2(data);
+            case "hsqldb" -> org.patchgap.server.BenchDatabases.embedded(data);
+            default -> throw new IllegalArgumentException("database: hsqldb, h2 or postgres, not " + db);
+        };
         SpringApplication app = new SpringApplication(PatchgapServer.class);
         app.setDefaultProperties(java.util.Map.of("server.port", 0, "server.address", "127.0.0.1",
                 "spring.datasource.url", url, "spring.datasource.username", db.equals("postgres") ? "postgres" : "sa",

@@ -29,8 +29,7 @@ class DisclosureAuthorizationMatrixTest extends ServerTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:disclosure-matrix-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.url", () -> org.patchgap.server.TestDatabases.embeddedMemory("disclosure-matrix"));
     }
 
     @Autowired

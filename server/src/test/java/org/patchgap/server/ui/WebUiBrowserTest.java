@@ -61,8 +61,7 @@ class WebUiBrowserTest extends ServerTestBase {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:ui-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("spring.datasource.url", () -> org.patchgap.server.TestDatabases.embeddedMemory("ui"));
     }
 
     @Autowired
