@@ -227,11 +227,34 @@ public class AdvisoryPublisher {
         }
     }
 
+    private static final String DOCUMENTS = "SELECT p.advisory_id, p.csaf_path, p.csaf, p.csaf_sha256, p.csaf_sha512, "
+            + "p.csaf_signature, p.osv, p.released_at FROM published_advisory p ";
+
+    /** Every published advisory, newest first (the provider's index, changes and feed). */
     public List<Document> published() {
-        return jdbc.query("SELECT p.advisory_id, p.csaf_path, p.csaf, p.csaf_sha256, p.csaf_sha512, p.csaf_signature, p.osv, "
-                + "p.released_at FROM published_advisory p ORDER BY p.released_at DESC, p.id DESC", (rs, i) -> new Document(rs.getString(1), rs.getString(2),
-                rs.getString(3).getBytes(StandardCharsets.UTF_8), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7).getBytes(StandardCharsets.UTF_8), Times.instant(rs, "released_at")));
+        return jdbc.query(DOCUMENTS + "ORDER BY p.released_at DESC, p.id DESC", AdvisoryPublisher::document);
+    }
+
+    /** When the newest advisory was released, if any was. */
+    public java.util.Optional<Instant> lastReleased() {
+        return jdbc.query("SELECT MAX(released_at) AS released_at FROM published_advisory",
+                (rs, i) -> rs.getObject(1) == null ? null : Times.instant(rs, "released_at")).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** One published advisory by its id ({@code PGSA-2026-0001}): one row, not the whole list. */
+    public java.util.Optional<Document> byAdvisoryId(String advisoryId) {
+        return jdbc.query(DOCUMENTS + "WHERE p.advisory_id = ?", AdvisoryPublisher::document, advisoryId).stream().findFirst();
+    }
+
+    /** One published advisory by its provider path ({@code 2026/pgsa-2026-0001.json}). */
+    public java.util.Optional<Document> byCsafPath(String csafPath) {
+        return jdbc.query(DOCUMENTS + "WHERE p.csaf_path = ?", AdvisoryPublisher::document, csafPath).stream().findFirst();
+    }
+
+    private static Document document(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Document(rs.getString(1), rs.getString(2), rs.getString(3).getBytes(StandardCharsets.UTF_8), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7).getBytes(StandardCharsets.UTF_8), Times.instant(rs, "released_at"));
     }
 
     static String digest(String algorithm, byte[] bytes) {

@@ -251,14 +251,18 @@ public class CaseController {
 
     @GetMapping("/api/v1/cases/{id}/advisory")
     public ObjectNode advisory(@PathVariable String id) {
-        Cases.Visible v = cases.require(CurrentCaller.get(), id);
+        return advisory(cases.require(CurrentCaller.get(), id));
+    }
+
+    /** The advisory of a case already looked up (the case page). */
+    public ObjectNode advisory(Cases.Visible v) {
+        String id = v.c().publicId();
         if (!v.party().isCoordinator() && v.c().state() != CaseState.PUBLISHED) {
             throw ApiException.forbidden("the advisory is the coordinators' until it is published");
         }
         ObjectNode out = JSON.createObjectNode();
         if (v.c().state() == CaseState.PUBLISHED) {
-            AdvisoryPublisher.Document d = publisher.published().stream()
-                    .filter(p -> p.advisoryId().equals(v.c().advisoryId())).findFirst().orElseThrow();
+            AdvisoryPublisher.Document d = publisher.byAdvisoryId(v.c().advisoryId()).orElseThrow();
             out.put("advisoryId", d.advisoryId());
             out.put("publishable", true);
             out.putArray("problems");
@@ -294,7 +298,11 @@ public class CaseController {
 
     @GetMapping("/api/v1/cases/{id}/uptake")
     public ObjectNode uptake(@PathVariable String id) {
-        Cases.Visible v = cases.require(CurrentCaller.get(), id);
+        return uptake(cases.require(CurrentCaller.get(), id));
+    }
+
+    /** The uptake of a case already looked up (the case page). */
+    public ObjectNode uptake(Cases.Visible v) {
         if (v.c().state() != CaseState.PUBLISHED) {
             throw new ApiException(HttpStatus.CONFLICT, "conflict", "uptake is measured from publication; the case is "
                     + v.c().state().code());

@@ -102,8 +102,7 @@ public class CsafProviderController {
     }
 
     private Instant lastUpdated() {
-        List<AdvisoryPublisher.Document> docs = publisher.published();
-        return (docs.isEmpty() ? clock.instant() : docs.get(0).released()).truncatedTo(ChronoUnit.SECONDS);
+        return publisher.lastReleased().orElseGet(clock::instant).truncatedTo(ChronoUnit.SECONDS);
     }
 
     @GetMapping(path = "/.well-known/csaf/openpgp/{file}")
@@ -170,8 +169,7 @@ public class CsafProviderController {
         for (String suffix : List.of(".sha256", ".sha512", ".asc", "")) {
             if (!file.endsWith(suffix)) continue;
             String path = year + "/" + file.substring(0, file.length() - suffix.length());
-            Optional<AdvisoryPublisher.Document> found = publisher.published().stream()
-                    .filter(d -> d.csafPath().equals(path)).findFirst();
+            Optional<AdvisoryPublisher.Document> found = publisher.byCsafPath(path);
             if (found.isEmpty()) continue;
             AdvisoryPublisher.Document d = found.get();
             String fileName = path.substring(path.indexOf('/') + 1);
@@ -191,8 +189,7 @@ public class CsafProviderController {
         if (file.equals("all.zip")) return allZip();
         if (!file.endsWith(".json")) return notFound();
         String id = file.substring(0, file.length() - 5);
-        return publisher.published().stream().filter(d -> d.advisoryId().equals(id)).findFirst()
-                .map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(d.osv()))
+        return publisher.byAdvisoryId(id).map(d -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(d.osv()))
                 .orElseGet(CsafProviderController::notFound);
     }
 

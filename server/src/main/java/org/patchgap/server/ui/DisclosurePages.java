@@ -117,11 +117,11 @@ public class DisclosurePages {
         if (v.party().isCoordinator()) model.addAttribute("audit", cases.audit(v));
         JsonNode advisory = null;
         if ((v.party().isCoordinator() && c.advisoryDraft() != null) || c.state() == CaseState.PUBLISHED) {
-            advisory = api.advisory(id);
+            advisory = api.advisory(v);
         }
         model.addAttribute("advisory", advisory);
         model.addAttribute("draft", c.advisoryDraft() == null ? "" : c.advisoryDraft());
-        if (c.state() == CaseState.PUBLISHED) model.addAttribute("uptake", api.uptake(id));
+        if (c.state() == CaseState.PUBLISHED) model.addAttribute("uptake", api.uptake(v));
         return "case";
     }
 
