@@ -2,8 +2,8 @@
 # The fleet server's benchmarks (FleetBench): upload latency of a 1,000-component SBOM, re-match after an advisory
 # update for fleets of several sizes, memory and database size. Never part of the tests.
 #
-#   server/bench.sh [h2|postgres] [uploads] [fleet sizes...]     e.g. server/bench.sh postgres 200 1000 10000
-#   server/bench.sh load [h2|postgres] [clients] [seconds]         a bounded load of mixed uploads and reads
+#   server/bench.sh [hsqldb|h2|postgres] [uploads] [fleet sizes...]  e.g. server/bench.sh postgres 200 1000 10000
+#   server/bench.sh load [hsqldb|h2|postgres] [clients] [seconds]  a bounded load of mixed uploads and reads
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"

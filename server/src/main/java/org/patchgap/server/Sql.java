@@ -16,16 +16,6 @@ public final class Sql {
 
     private Sql() {}
 
-    /** Per data source: one JVM (the tests) may run servers on several databases. */
-    private static final java.util.Map<javax.sql.DataSource, Boolean> HSQLDB =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
-    /** Whether the database is HSQLDB (an embedded store), which has MERGE but not PostgreSQL's ON CONFLICT. */
-    public static boolean isHsqldb(org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        return HSQLDB.computeIfAbsent(jdbc.getDataSource(), ds -> Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-                c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("hsql"))));
-    }
-
     /** {@code ?, ?, ?} for {@code n} parameters. */
     public static String placeholders(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));

@@ -47,6 +47,7 @@ public class AdvisoryStore {
     private record Cached(String sha, Vulnerability record) {}
 
     private final JdbcTemplate jdbc;
+    private final org.patchgap.server.SqlDialect dialect;
     /** Decoded records by row id: decoding is most of a lookup's cost, and records change rarely. */
     private final Map<Long, Cached> decoded = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
@@ -60,8 +61,9 @@ public class AdvisoryStore {
     private volatile WindowsMatcher windowsMatcher;
     private volatile List<WindowsVulnerability> windowsAdvisories;
 
-    public AdvisoryStore(JdbcTemplate jdbc) {
+    public AdvisoryStore(JdbcTemplate jdbc, org.patchgap.server.SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     /** Inserts or replaces a package record of a source; unchanged bytes change nothing. */
@@ -114,12 +116,9 @@ public class AdvisoryStore {
         Map<Long, String> ids = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : byEcosystem.entrySet()) {
             for (List<String> chunk : org.patchgap.server.Sql.chunks(List.copyOf(new LinkedHashSet<>(e.getValue())))) {
-                Object[] args = new Object[chunk.size() + 1];
-                args[0] = e.getKey();
-                for (int i = 0; i < chunk.size(); i++) args[i + 1] = chunk.get(i);
+                org.patchgap.server.SqlDialect.Condition in = dialect.packageIn("p.eco_key", "p.pkg_key", e.getKey(), chunk);
                 jdbc.query("SELECT DISTINCT r.id, r.body_sha256 FROM advisory_record r JOIN advisory_package p ON p.record_pk = r.id "
-                        + "WHERE p.eco_key = ? AND p.pkg_key IN (" + org.patchgap.server.Sql.placeholders(chunk.size()) + ")",
-                        rs -> { ids.put(rs.getLong(1), rs.getString(2)); }, args);
+                        + "WHERE " + in.sql(), rs -> { ids.put(rs.getLong(1), rs.getString(2)); }, in.args());
             }
         }
         List<Vulnerability> records = new ArrayList<>(ids.size());

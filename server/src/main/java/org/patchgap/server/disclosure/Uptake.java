@@ -39,8 +39,8 @@ public class Uptake {
 
     public Figures of(String advisoryId, Instant published, int exposedAtPublication, Instant now) {
         List<Row> rows = jdbc.query("SELECT e.finding_id, f.target_id, f.vulnerability_id, e.opened_at, e.resolved_at, "
-                + "f.eco_key, f.package_name FROM finding_episode e JOIN finding f ON f.id = e.finding_id "
-                + "WHERE f.status = 'exposed' AND EXISTS (SELECT 1 FROM finding_alias a WHERE a.finding_id = f.id AND a.alias = ?) "
+                + "f.eco_key, f.package_name FROM finding_alias a JOIN finding f ON f.id = a.finding_id "
+                + "JOIN finding_episode e ON e.finding_id = f.id WHERE a.alias = ? AND f.status = 'exposed' "
                 + "ORDER BY e.finding_id, e.opened_at", (rs, i) -> new Row(new Exposure(rs.getLong(1), rs.getLong(2), "",
                 rs.getString(3), Times.instant(rs, "opened_at"), Times.instant(rs, "resolved_at"), published, null),
                 rs.getString(6), rs.getString(7)), advisoryId);

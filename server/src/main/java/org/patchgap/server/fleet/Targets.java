@@ -37,9 +37,11 @@ public class Targets {
             + "t.updated_at, t.removed_at FROM target t JOIN team m ON m.id = t.team_id ";
 
     private final JdbcTemplate jdbc;
+    private final org.patchgap.server.SqlDialect dialect;
 
-    public Targets(JdbcTemplate jdbc) {
+    public Targets(JdbcTemplate jdbc, org.patchgap.server.SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.dialect = dialect;
     }
 
     public Optional<TargetRow> find(long teamId, String name) {
@@ -69,7 +71,7 @@ public class Targets {
      */
     TargetRow lockOrCreate(long teamId, String name, Target.Kind kind, Instant at) {
         // ON CONFLICT: two first uploads of one name at once must not fail (nor, in PostgreSQL, abort the transaction).
-        if (org.patchgap.server.Sql.isHsqldb(jdbc)) {
+        if (!dialect.hasOnConflict()) {
             jdbc.update("MERGE INTO target t USING (VALUES (CAST(? AS BIGINT), CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(20)), "
                     + "CAST(? AS TIMESTAMP WITH TIME ZONE))) AS v (team_id, name, kind, made) ON t.team_id = v.team_id AND t.name = v.name "
                     + "WHEN NOT MATCHED THEN INSERT (team_id, name, kind, created_at, updated_at) VALUES (v.team_id, v.name, v.kind, v.made, v.made)",
@@ -124,16 +126,13 @@ public class Targets {
         Map<Long, List<Component>> byTarget = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : byEcosystem.entrySet()) {
             for (List<String> chunk : org.patchgap.server.Sql.chunks(e.getValue())) {
-                Object[] args = new Object[chunk.size() + 1];
-                args[0] = e.getKey();
-                for (int i = 0; i < chunk.size(); i++) args[i + 1] = chunk.get(i);
+                org.patchgap.server.SqlDialect.Condition in = dialect.packageIn("eco_key", "pkg_key", e.getKey(), chunk);
                 jdbc.query("SELECT target_id, ecosystem, name, version, purl, cpe, location_file, location_place FROM component "
-                        + "WHERE eco_key = ? AND pkg_key IN (" + org.patchgap.server.Sql.placeholders(chunk.size())
-                        + ") ORDER BY target_id, id", rs -> {
+                        + "WHERE " + in.sql() + " ORDER BY target_id, id", rs -> {
                             byTarget.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Component(rs.getString(2),
                                     rs.getString(3), rs.getString(4), rs.getString(5), new Location(rs.getString(7),
                                     rs.getString(8)), rs.getString(6)));
-                        }, args);
+                        }, in.args());
             }
         }
         return byTarget;
