@@ -80,4 +80,18 @@ class EmbeddedDatabaseMoveIT {
             assertThat(again.api(key).get("/api/v1/findings").json().get("total").asInt()).isEqualTo(8);
         }
     }
+
+    @Test
+    void anH2FileThatCannotBeReadIsSaidInOneLineAndKept(@TempDir Path data) throws Exception {
+        byte[] garbage = "not an H2 database".repeat(500).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Files.write(data.resolve("fleet.mv.db"), garbage);
+        try (ServerProcess server = ServerProcess.start("--data", data.toString(), "--port", "0")) {
+            assertThat(server.awaitExit(Duration.ofSeconds(90))).isEqualTo(1);
+            assertThat(server.output).anyMatch(l -> l.startsWith("patchgap serve: could not move the H2 database ("))
+                    .anyMatch(l -> l.startsWith("patchgap serve: cannot start: "))
+                    .noneMatch(l -> l.startsWith("\tat "));
+        }
+        assertThat(Files.readAllBytes(data.resolve("fleet.mv.db"))).as("the H2 file is left as it was").isEqualTo(garbage);
+        assertThat(data.resolve("database")).doesNotExist();
+    }
 }
