@@ -9,9 +9,9 @@ import java.nio.file.Path;
  * file database we used before was left unreadable in some (docs/security.md).
  *
  * <p>The settings make it behave as the migrations and queries expect: PostgreSQL syntax, a log synced on every
- * commit (the default delays writes by half a second, which a kill -9 would lose), and MVCC transactions as
- * PostgreSQL's, cached (disk) tables. A data directory an earlier version filled with H2 ({@code fleet.mv.db}) is copied over once by
- * {@link H2ToHsqldb}.
+ * commit (the default delays writes by half a second, which a kill -9 would lose), MVCC transactions as
+ * PostgreSQL's, and cached (disk) tables. A data directory an earlier version filled with H2 ({@code fleet.mv.db}) is
+ * copied over once by {@link H2ToHsqldb}.
  */
 final class EmbeddedDatabase {
 
@@ -20,6 +20,8 @@ final class EmbeddedDatabase {
     static final String DIRECTORY = "database";
     /** The H2 file of data directories from before ADR 0016. */
     static final String H2_FILE = "fleet.mv.db";
+    /** What the SQL relies on, on disk or in memory: PostgreSQL syntax, MVCC transactions. */
+    static final String SQL_SETTINGS = ";sql.syntax_pgs=true;hsqldb.tx=mvcc";
 
     private EmbeddedDatabase() {}
 
@@ -29,7 +31,7 @@ final class EmbeddedDatabase {
 
     /** The URL of an HSQLDB database whose files are in {@code dir}. */
     static String hsqldbUrl(Path dir) {
-        return "jdbc:hsqldb:file:" + dir.resolve("fleet") + ";sql.syntax_pgs=true;hsqldb.write_delay=false;hsqldb.tx=mvcc"
+        return "jdbc:hsqldb:file:" + dir.resolve("fleet") + SQL_SETTINGS + ";hsqldb.write_delay=false"
                 // Tables on disk with a cache, not wholly in memory (HSQLDB's default), as fleet history grows.
                 + ";hsqldb.default_table_type=cached";
     }
@@ -44,7 +46,7 @@ final class EmbeddedDatabase {
         return Files.isRegularFile(dataDir.resolve(H2_FILE)) && !exists(dataDir);
     }
 
-    static boolean exists(Path dataDir) {
+    private static boolean exists(Path dataDir) {
         return Files.isRegularFile(dataDir.resolve(DIRECTORY).resolve("fleet.properties"))
                 || Files.isRegularFile(dataDir.resolve(DIRECTORY).resolve("fleet.script"));
     }

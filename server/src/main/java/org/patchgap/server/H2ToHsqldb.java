@@ -55,6 +55,8 @@ final class H2ToHsqldb {
         deleteTree(partial);
         String h2 = EmbeddedDatabase.h2Url(dataDir) + ";IFEXISTS=TRUE";
         String hsql = EmbeddedDatabase.hsqldbUrl(partial);
+        // Before Spring configures logging, Flyway would tell every step; the server's own lines say what matters.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.flywaydb")).setLevel(ch.qos.logback.classic.Level.ERROR);
         migrate(h2, "");
         migrate(hsql, EmbeddedDatabase.USER);
         Result result;
@@ -78,8 +80,6 @@ final class H2ToHsqldb {
     }
 
     private static void migrate(String url, String user) {
-        // Before Spring configures logging, Flyway would tell every step; the server's own lines say what matters.
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.flywaydb")).setLevel(ch.qos.logback.classic.Level.ERROR);
         Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration")
                 .javaMigrations(new IdentitiesStartAtOne()).load().migrate();
     }
@@ -91,12 +91,14 @@ final class H2ToHsqldb {
             // by the source database having held them, not row by row here.
             s.execute("SET DATABASE REFERENTIAL INTEGRITY FALSE");
         }
-        for (Map.Entry<String, List<Column>> table : tables(to).entrySet()) {
+        for (Map.Entry<String, List<String>> table : tables(to).entrySet()) {
+            String name = table.getKey().toLowerCase(java.util.Locale.ROOT);
             long n = copyTable(table.getKey(), table.getValue(), from, to);
-            rows.put(table.getKey().toLowerCase(java.util.Locale.ROOT), n);
-            restartIdentity(table.getKey(), table.getValue(), to);
-            log.printf("  %-28s %,d rows%n", table.getKey().toLowerCase(java.util.Locale.ROOT), n);
+            rows.put(name, n);
+            log.printf("  %-28s %,d rows%n", name, n);
         }
+        // Rows came with their ids: new ones must go on after them.
+        IdentitiesStartAtOne.restartPastLargest(to);
         try (Statement s = to.createStatement()) {
             s.execute("SET DATABASE REFERENTIAL INTEGRITY TRUE");
         }
@@ -104,13 +106,11 @@ final class H2ToHsqldb {
         return new Result(rows);
     }
 
-    private record Column(String name, boolean identity) {}
-
-    /** The tables the migrations made in HSQLDB (the target decides what is copied), without Flyway's own. */
-    private static Map<String, List<Column>> tables(Connection to) throws SQLException {
-        Map<String, List<Column>> tables = new LinkedHashMap<>();
+    /** The tables the migrations made in HSQLDB and their columns (the target decides what is copied), without Flyway's own. */
+    private static Map<String, List<String>> tables(Connection to) throws SQLException {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
         try (PreparedStatement ps = to.prepareStatement("""
-                SELECT c.table_name, c.column_name, c.is_identity FROM information_schema.columns c
+                SELECT c.table_name, c.column_name FROM information_schema.columns c
                 JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
                 WHERE c.table_schema = 'PUBLIC' AND t.table_type = 'BASE TABLE'
                 ORDER BY c.table_name, c.ordinal_position""");
@@ -118,14 +118,14 @@ final class H2ToHsqldb {
             while (rs.next()) {
                 String table = rs.getString(1);
                 if (table.equalsIgnoreCase("flyway_schema_history")) continue;
-                tables.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(rs.getString(2), "YES".equals(rs.getString(3))));
+                tables.computeIfAbsent(table, t -> new ArrayList<>()).add(rs.getString(2));
             }
         }
         return tables;
     }
 
-    private static long copyTable(String table, List<Column> columns, Connection from, Connection to) throws SQLException {
-        String names = String.join(", ", columns.stream().map(Column::name).toList());
+    private static long copyTable(String table, List<String> columns, Connection from, Connection to) throws SQLException {
+        String names = String.join(", ", columns);
         long n = 0;
         try (Statement read = from.createStatement();
                 PreparedStatement write = to.prepareStatement(
@@ -149,20 +149,6 @@ final class H2ToHsqldb {
             }
         }
         return n;
-    }
-
-    private static void restartIdentity(String table, List<Column> columns, Connection to) throws SQLException {
-        for (Column c : columns) {
-            if (!c.identity()) continue;
-            long next;
-            try (Statement s = to.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(" + c.name() + "), 0) + 1 FROM " + table)) {
-                rs.next();
-                next = rs.getLong(1);
-            }
-            try (Statement s = to.createStatement()) {
-                s.execute("ALTER TABLE " + table + " ALTER COLUMN " + c.name() + " RESTART WITH " + next);
-            }
-        }
     }
 
     private static void deleteTree(Path dir) {

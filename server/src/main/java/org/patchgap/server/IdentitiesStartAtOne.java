@@ -46,14 +46,8 @@ public final class IdentitiesStartAtOne implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection c = context.getConnection();
-        if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("hsql")) return;
-        List<String[]> identities = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                SELECT table_name, column_name FROM information_schema.columns
-                WHERE table_schema = 'PUBLIC' AND is_identity = 'YES'""")) {
-            while (rs.next()) identities.add(new String[] {rs.getString(1), rs.getString(2)});
-        }
-        for (String[] identity : identities) {
+        if (!SqlDialect.isHsqldb(c)) return;
+        for (String[] identity : identities(c)) {
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + identity[0] + " WHERE " + identity[1] + " = 0")) {
                 rs.next();
@@ -63,6 +57,16 @@ public final class IdentitiesStartAtOne implements JavaMigration {
                             + "started at 0, which the server reads as \"none\"; start on a new database (docs/server.md)");
                 }
             }
+        }
+        restartPastLargest(c);
+    }
+
+    /**
+     * Sets every identity column of an HSQLDB database to go on after its largest id (at 1 in an empty table): here,
+     * and after {@link H2ToHsqldb} has copied rows with their ids.
+     */
+    static void restartPastLargest(Connection c) throws SQLException {
+        for (String[] identity : identities(c)) {
             long next;
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(" + identity[1] + "), 0) + 1 FROM " + identity[0])) {
@@ -73,5 +77,16 @@ public final class IdentitiesStartAtOne implements JavaMigration {
                 s.execute("ALTER TABLE " + identity[0] + " ALTER COLUMN " + identity[1] + " RESTART WITH " + next);
             }
         }
+    }
+
+    /** Table and column of every identity column of the HSQLDB database. */
+    private static List<String[]> identities(Connection c) throws SQLException {
+        List<String[]> identities = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                SELECT table_name, column_name FROM information_schema.columns
+                WHERE table_schema = 'PUBLIC' AND is_identity = 'YES'""")) {
+            while (rs.next()) identities.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+        return identities;
     }
 }

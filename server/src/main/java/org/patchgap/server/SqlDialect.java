@@ -18,8 +18,13 @@ public final class SqlDialect {
 
     public SqlDialect(DataSource dataSource) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            this.hsqldb = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("hsql");
+            this.hsqldb = isHsqldb(c);
         }
+    }
+
+    /** Whether the connection is to HSQLDB (also asked by migration 6, which runs before any bean). */
+    static boolean isHsqldb(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("hsql");
     }
 
     /** Whether {@code INSERT ... ON CONFLICT DO NOTHING} is there (PostgreSQL, H2); HSQLDB has {@code MERGE}. */

@@ -15,7 +15,7 @@ public final class TestDatabases {
 
     /** HSQLDB in memory with the embedded default's SQL settings: for tests about something else than storage. */
     public static String embeddedMemory(String name) {
-        return "jdbc:hsqldb:mem:" + name + "-" + UUID.randomUUID() + ";sql.syntax_pgs=true;hsqldb.tx=mvcc";
+        return "jdbc:hsqldb:mem:" + name + "-" + UUID.randomUUID() + EmbeddedDatabase.SQL_SETTINGS;
     }
 
     /** H2 in memory, as versions before ADR 0016 used it (still accepted with --db-url). */

@@ -237,9 +237,8 @@ public class AdvisoryPublisher {
 
     /** When the newest advisory was released, if any was. */
     public java.util.Optional<Instant> lastReleased() {
-        return jdbc.query("SELECT MAX(released_at) AS released_at FROM published_advisory",
-                (rs, i) -> rs.getObject(1) == null ? null : Times.instant(rs, "released_at")).stream()
-                .filter(java.util.Objects::nonNull).findFirst();
+        return java.util.Optional.ofNullable(jdbc.queryForObject("SELECT MAX(released_at) AS released_at FROM published_advisory",
+                (rs, i) -> Times.instant(rs, "released_at")));
     }
 
     /** One published advisory by its id ({@code PGSA-2026-0001}): one row, not the whole list. */

@@ -28,8 +28,8 @@ public class FindingStore {
             + "f.first_seen, f.opened_at, f.resolved_at, f.resolution, f.fix_published, f.vulnerability_id, "
             + "a.state AS a_state, a.justification AS a_justification, a.detail AS a_detail, a.until_date AS a_until, "
             + "a.decided_by AS a_by, a.decided_at AS a_at";
-    private static final String FROM_JOINS = " JOIN target t ON t.id = f.target_id JOIN team m ON m.id = t.team_id "
-            + "LEFT JOIN finding_analysis a ON a.id = f.analysis_id";
+    private static final String TEAM_AND_ANALYSIS = " JOIN team m ON m.id = t.team_id LEFT JOIN finding_analysis a ON a.id = f.analysis_id";
+    private static final String FROM_JOINS = " JOIN target t ON t.id = f.target_id" + TEAM_AND_ANALYSIS;
     private static final String FROM = " FROM finding f" + FROM_JOINS;
     /** An analysis in force: one recorded, and not an accepted risk past its date (the ? is today). */
     private static final String IN_FORCE = "(a.id IS NOT NULL AND NOT (a.state = 'accepted_risk' AND a.until_date < ?))";
@@ -55,8 +55,7 @@ public class FindingStore {
             where.append(" FROM finding_alias fa JOIN finding f ON f.id = fa.finding_id AND fa.alias = ?").append(FROM_JOINS);
             args.add(q.vulnerability());
         } else if (q.target() != null) {
-            where.append(" FROM target t JOIN finding f ON f.target_id = t.id JOIN team m ON m.id = t.team_id ")
-                    .append("LEFT JOIN finding_analysis a ON a.id = f.analysis_id");
+            where.append(" FROM target t JOIN finding f ON f.target_id = t.id").append(TEAM_AND_ANALYSIS);
         } else {
             where.append(FROM);
         }
